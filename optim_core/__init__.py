@@ -1,0 +1,55 @@
+"""optim_core: the NumPy engine of optviz.
+
+It computes every optimizer path and every piece of optimizer state that optviz's figures and scenes draw::
+
+    import optim_core as oc
+    f = oc.get_function("bowl")
+    opt = oc.get_optimizer("momentum", lr=0.1)
+    t = oc.run(opt, f, start=(-7.0, 2.0), steps=30)
+    t.positions, t.states.velocity
+
+NumPy (and SymPy, for custom expressions) only: no plotting here.
+"""
+
+from . import book, lion, theory, torch_like
+from ._errors import OptvizError
+from .functions import Function, function_names, get_function, quadratic
+from .optimizer import (
+    CONVENTIONS,
+    INFO,
+    Optimizer,
+    OptimizerInfo,
+    defaults,
+    get_optimizer,
+    optimizer_names,
+)
+from .sweep import SweepResult, sweep
+from .trajectory import DEFAULT_BOUND, Trajectory, run
+
+#: The four optimizers of the book's comparison figure, with the learning rates it uses.
+BOOK_COMPARISON = {"sgd": 0.95, "momentum": 0.1, "adagrad": 1.5, "adam": 0.3}
+
+__all__ = [
+    "BOOK_COMPARISON",
+    "CONVENTIONS",
+    "DEFAULT_BOUND",
+    "INFO",
+    "Function",
+    "Optimizer",
+    "OptimizerInfo",
+    "OptvizError",
+    "SweepResult",
+    "Trajectory",
+    "book",
+    "defaults",
+    "function_names",
+    "get_function",
+    "get_optimizer",
+    "lion",
+    "optimizer_names",
+    "quadratic",
+    "run",
+    "sweep",
+    "theory",
+    "torch_like",
+]

@@ -1,0 +1,296 @@
+r"""Objective functions on the plane: built-ins with analytic gradients, and custom expressions.
+
+Every function takes points of shape ``(..., 2)`` and returns values of shape ``(...)`` and gradients of
+shape ``(..., 2)``. Each also knows where to start, which window to show, its known minima and its formula.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._errors import OptvizError
+from ._lookup import lookup, unknown_name
+
+Window = tuple[tuple[float, float], tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class Function:
+    """An objective f(x, y) with its gradient and what a picture of it needs."""
+
+    name: str
+    expression: str  #: in x and y, in Python syntax
+    latex: str
+    start: tuple[float, float]
+    window: Window  #: ((xmin, xmax), (ymin, ymax))
+    minima: tuple[tuple[float, float], ...]
+    _value: Callable[[np.ndarray, np.ndarray], np.ndarray] = field(repr=False)
+    _grad: Callable[[np.ndarray], np.ndarray] = field(repr=False)
+    #: Hessian eigenvalues, for quadratics only (used by :mod:`optim_core.theory`).
+    eigenvalues: tuple[float, ...] | None = None
+    minimum_value: float | None = None
+
+    def value(self, points) -> np.ndarray:
+        """f at ``points`` of shape ``(..., 2)``, as an array of shape ``(...)``.
+
+        >>> get_function("bowl").value([-7.0, 2.0])
+        array(6.45)
+        """
+        points = _points(points)
+        return np.asarray(self._value(points[..., 0], points[..., 1]))
+
+    def grad(self, points) -> np.ndarray:
+        """The gradient at ``points`` of shape ``(..., 2)``, as an array of the same shape.
+
+        >>> get_function("bowl").grad([-7.0, 2.0])
+        array([-0.7,  4. ])
+        """
+        return self._grad(_points(points))
+
+
+def _points(points) -> np.ndarray:
+    points = np.asarray(points, dtype=np.float64)
+    if points.ndim == 0 or points.shape[-1] != 2:
+        raise OptvizError(f"points must have shape (..., 2), got shape {points.shape}")
+    return points
+
+
+def _stack(gx, gy) -> np.ndarray:
+    return np.stack(np.broadcast_arrays(gx, gy), axis=-1)
+
+
+# Divisors that give the book's gradient (x / 10.0, 2.0 * y) in one operation: / 0.5 is exact doubling.
+_BOWL_DIVISORS = np.array([10.0, 0.5])
+
+
+def _bowl() -> Function:
+    return Function(
+        name="bowl",
+        expression="x**2/20 + y**2",
+        latex=r"f(x, y) = \frac{1}{20} x^2 + y^2",
+        start=(-7.0, 2.0),
+        window=((-10.0, 10.0), (-10.0, 10.0)),
+        minima=((0.0, 0.0),),
+        _value=lambda x, y: x**2 / 20.0 + y**2,
+        _grad=lambda p: p / _BOWL_DIVISORS,
+        eigenvalues=(0.1, 2.0),
+        minimum_value=0.0,
+    )
+
+
+def _rosenbrock() -> Function:
+    def grad(p):
+        x, y = p[..., 0], p[..., 1]
+        return _stack(-2 * (1 - x) - 400 * x * (y - x**2), 200 * (y - x**2))
+
+    return Function(
+        name="rosenbrock",
+        expression="(1 - x)**2 + 100*(y - x**2)**2",
+        latex=r"f(x, y) = (1 - x)^2 + 100\,(y - x^2)^2",
+        start=(-1.5, 2.0),
+        window=((-2.0, 2.0), (-1.0, 3.0)),
+        minima=((1.0, 1.0),),
+        _value=lambda x, y: (1 - x) ** 2 + 100 * (y - x**2) ** 2,
+        _grad=grad,
+        minimum_value=0.0,
+    )
+
+
+def _beale() -> Function:
+    def terms(x, y):
+        return 1.5 - x + x * y, 2.25 - x + x * y**2, 2.625 - x + x * y**3
+
+    def grad(p):
+        x, y = p[..., 0], p[..., 1]
+        a, b, c = terms(x, y)
+        gx = 2 * a * (y - 1) + 2 * b * (y**2 - 1) + 2 * c * (y**3 - 1)
+        gy = 2 * a * x + 4 * b * x * y + 6 * c * x * y**2
+        return _stack(gx, gy)
+
+    return Function(
+        name="beale",
+        expression="(1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2",
+        latex=r"f(x, y) = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2",
+        start=(1.0, 1.4),
+        window=((-4.5, 4.5), (-4.5, 4.5)),
+        minima=((3.0, 0.5),),
+        _value=lambda x, y: sum(t**2 for t in terms(x, y)),
+        _grad=grad,
+        minimum_value=0.0,
+    )
+
+
+def _himmelblau() -> Function:
+    def grad(p):
+        x, y = p[..., 0], p[..., 1]
+        a, b = x**2 + y - 11, x + y**2 - 7
+        return _stack(4 * x * a + 2 * b, 2 * a + 4 * y * b)
+
+    return Function(
+        name="himmelblau",
+        expression="(x**2 + y - 11)**2 + (x + y**2 - 7)**2",
+        latex=r"f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+        start=(0.0, -1.0),
+        window=((-5.0, 5.0), (-5.0, 5.0)),
+        minima=((3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126)),
+        _value=lambda x, y: (x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2,
+        _grad=grad,
+        minimum_value=0.0,
+    )
+
+
+def _saddle() -> Function:
+    return Function(
+        name="saddle",
+        expression="x**2 - y**2",
+        latex=r"f(x, y) = x^2 - y^2",
+        start=(-2.0, 0.01),
+        window=((-2.5, 2.5), (-2.5, 2.5)),
+        minima=(),
+        _value=lambda x, y: x**2 - y**2,
+        _grad=lambda p: p * np.array([2.0, -2.0]),
+    )
+
+
+def _rastrigin() -> Function:
+    tau = 2 * math.pi
+
+    def grad(p):
+        return 2 * p + 10 * tau * np.sin(tau * p)
+
+    return Function(
+        name="rastrigin",
+        expression="20 + x**2 - 10*cos(2*pi*x) + y**2 - 10*cos(2*pi*y)",
+        latex=r"f(x, y) = 20 + x^2 - 10\cos 2\pi x + y^2 - 10\cos 2\pi y",
+        start=(-4.2, 4.3),
+        window=((-5.12, 5.12), (-5.12, 5.12)),
+        minima=((0.0, 0.0),),
+        _value=lambda x, y: 20 + x**2 - 10 * np.cos(tau * x) + y**2 - 10 * np.cos(tau * y),
+        _grad=grad,
+        minimum_value=0.0,
+    )
+
+
+def quadratic(condition: float = 20.0, angle: float = 0.0) -> Function:
+    r"""The quadratic :math:`\tfrac12 p^\top A p` with Hessian eigenvalues :math:`2/\kappa` and 2, rotated.
+
+    ``condition`` is :math:`\kappa = \lambda_{max}/\lambda_{min}` and ``angle`` the rotation in degrees.
+    ``quadratic(20, 0)`` is the bowl.
+
+    >>> quadratic(20, 0).value([-7.0, 2.0])
+    array(6.45)
+    """
+    condition = _number("condition", condition)
+    angle = _number("angle", angle)
+    if not condition >= 1:
+        raise OptvizError(f"condition must be a finite number >= 1, got {condition!r}")
+    low, high = 2.0 / condition, 2.0
+    theta = math.radians(angle)
+    rotation = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
+    hessian = rotation @ np.diag([low, high]) @ rotation.T
+    (a, b), (_, c) = hessian
+    return Function(
+        name=f"quadratic(condition={condition:g}, angle={angle:g})",
+        expression=f"{a / 2!r}*x**2 + {b!r}*x*y + {c / 2!r}*y**2",
+        latex=rf"f = \tfrac12 p^\top A p,\ \kappa = {condition:g},\ \theta = {angle:g}^\circ",
+        start=(-7.0, 2.0),
+        window=((-10.0, 10.0), (-10.0, 10.0)),
+        minima=((0.0, 0.0),),
+        _value=lambda x, y: 0.5 * (a * x * x + 2 * b * x * y + c * y * y),
+        _grad=lambda p: p @ hessian,
+        eigenvalues=(low, high),
+        minimum_value=0.0,
+    )
+
+
+def _number(name: str, value) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise OptvizError(f"{name} must be a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise OptvizError(f"{name} must be finite, got {value!r}")
+    return number
+
+
+BUILTINS: dict[str, Callable[..., Function]] = {
+    "bowl": _bowl,
+    "rosenbrock": _rosenbrock,
+    "beale": _beale,
+    "himmelblau": _himmelblau,
+    "saddle": _saddle,
+    "rastrigin": _rastrigin,
+    "quadratic": quadratic,
+}
+_IDENTIFIER = re.compile(r"^\s*[A-Za-z_]\w*\s*$")
+
+
+def function_names() -> tuple[str, ...]:
+    return tuple(BUILTINS)
+
+
+def get_function(name_or_expression: str, **params) -> Function:
+    """A built-in function by name (case-insensitive), or a custom expression in x and y.
+
+    Only ``quadratic`` takes parameters (``condition``, ``angle``).
+
+    >>> get_function("Bowl").start
+    (-7.0, 2.0)
+    >>> get_function("x**2 + 3*y**2").grad([1.0, 1.0])
+    array([2., 6.])
+    """
+    from .expression import NAMES
+
+    text = name_or_expression
+    if isinstance(text, str) and _IDENTIFIER.match(text) and text.strip() not in NAMES:
+        factory = lookup("function", text, BUILTINS)
+        try:
+            return factory(**params)
+        except TypeError:
+            accepted = ", ".join(_parameters(factory)) or "none"
+            raise OptvizError(
+                f"function {text.strip().lower()!r} takes parameters: {accepted}; got {', '.join(params)}"
+            ) from None
+    if params:
+        raise unknown_name("function", str(text), BUILTINS)
+    return from_expression(text)
+
+
+def _parameters(factory) -> list[str]:
+    return list(inspect.signature(factory).parameters)
+
+
+def from_expression(text: str) -> Function:
+    """A :class:`Function` from a whitelisted expression, with its gradient derived symbolically."""
+    import sympy as sp
+
+    from .expression import X, Y, parse_expression
+
+    expr = parse_expression(text)
+    value = sp.lambdify((X, Y), expr, modules="numpy")
+    dx = sp.lambdify((X, Y), sp.diff(expr, X), modules="numpy")
+    dy = sp.lambdify((X, Y), sp.diff(expr, Y), modules="numpy")
+
+    def value_fn(x, y):
+        return np.broadcast_to(np.asarray(value(x, y), dtype=np.float64), np.shape(x))
+
+    def grad_fn(p):
+        x, y = p[..., 0], p[..., 1]
+        return _stack(dx(x, y) + np.zeros_like(x), dy(x, y) + np.zeros_like(y))
+
+    return Function(
+        name=text.strip(),
+        expression=text.strip(),
+        latex="f(x, y) = " + sp.latex(expr),
+        start=(-7.0, 2.0),
+        window=((-10.0, 10.0), (-10.0, 10.0)),
+        minima=(),
+        _value=value_fn,
+        _grad=grad_fn,
+    )

@@ -1,0 +1,134 @@
+"""The optimizer type, its display metadata and the registry behind :func:`get_optimizer`.
+
+Like an optax ``GradientTransformation``, an :class:`Optimizer` is a pair of pure functions::
+
+    state = opt.init(params)                                  # params: (B, 2)
+    params, state = opt.update(grads, state, params)          # new arrays; nothing is mutated
+
+Two conventions exist side by side. ``"book"`` (the default) is the code of *Deep Learning from Scratch*
+(ch. 6, ``common/optimizer.py``); ``"torch"`` follows ``torch.optim``'s semantics, keyword names and
+defaults. ``lion`` is available in both.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from ._errors import OptvizError
+from ._hyper import batch_size
+from ._lookup import lookup, unknown_name
+
+CONVENTIONS = ("book", "torch")
+
+
+class OptimizerInfo(NamedTuple):
+    """How an optimizer is shown: figures and scenes read these, so both always agree."""
+
+    display_name: str
+    latex: str  #: the update rule, in the book's symbols (η learning rate, α momentum)
+    color: str  #: one hex colour, used for this optimizer everywhere
+
+
+class Optimizer(NamedTuple):
+    """An immutable optimizer spec with pure ``init`` and ``update`` functions."""
+
+    name: str
+    convention: str
+    hyperparams: Mapping[str, Any]
+    init: Callable[[np.ndarray], NamedTuple]
+    update: Callable[[np.ndarray, NamedTuple, np.ndarray], tuple[np.ndarray, NamedTuple]]
+
+    @property
+    def info(self) -> OptimizerInfo:
+        return INFO[self.name]
+
+    @property
+    def batch_size(self) -> int | None:
+        """``B`` when any hyperparameter is an array of shape ``(B,)``, else ``None``."""
+        return batch_size(dict(self.hyperparams))
+
+    def label(self) -> str:
+        """A short legend label, e.g. ``"Momentum (lr=0.1)"``; array hyperparameters are left out."""
+        lr = self.hyperparams.get("lr")
+        return self.info.display_name if not isinstance(lr, float) else f"{self.info.display_name} (lr={lr:g})"
+
+    def rows(self, index: slice | np.ndarray) -> Optimizer:
+        """The same optimizer restricted to some batch rows of its array hyperparameters."""
+        if self.batch_size is None:
+            return self
+
+        def take(value):
+            if isinstance(value, tuple):
+                return tuple(take(v) for v in value)
+            return value[index] if isinstance(value, np.ndarray) else value
+
+        return get_optimizer(self.name, convention=self.convention, **{k: take(v) for k, v in self.hyperparams.items()})
+
+
+INFO: dict[str, OptimizerInfo] = {}
+_FACTORIES: dict[str, dict[str, Callable[..., Optimizer]]] = {c: {} for c in CONVENTIONS}
+
+
+def register(name: str, conventions: tuple[str, ...], info: OptimizerInfo | None = None):
+    """File the decorated factory as optimizer ``name`` in ``conventions``.
+
+    ``info`` may be left out when another convention already registered the same name: an optimizer keeps
+    one display name, formula and colour whatever its convention.
+    """
+
+    def decorate(factory):
+        if info is not None:
+            INFO[name] = info
+        elif name not in INFO:
+            raise KeyError(f"optimizer {name!r} needs an OptimizerInfo")
+        for convention in conventions:
+            _FACTORIES[convention][name] = factory
+        return factory
+
+    return decorate
+
+
+def make(name: str, convention: str, hyperparams: dict[str, Any], init, update) -> Optimizer:
+    """Build an :class:`Optimizer`; factories call this with their validated hyperparameters."""
+    batch_size(hyperparams)  # raises when array lengths disagree
+    return Optimizer(name, convention, MappingProxyType(dict(hyperparams)), init, update)
+
+
+def get_optimizer(name: str, convention: str = "book", **hyperparams: Any) -> Optimizer:
+    """The optimizer called ``name`` (case-insensitive) in ``convention``, with validated hyperparameters.
+
+    >>> get_optimizer("Momentum", lr=0.1).hyperparams["momentum"]
+    0.9
+    >>> get_optimizer("adamw", convention="torch").hyperparams["weight_decay"]
+    0.01
+    """
+    table = lookup("convention", convention, {c: _FACTORIES[c] for c in CONVENTIONS})
+    convention = convention.strip().lower()
+    factory = lookup(f"optimizer (convention {convention!r})", name, table)
+    accepted = inspect.signature(factory).parameters
+    for key in hyperparams:
+        if key not in accepted:
+            raise OptvizError(
+                f"unknown hyperparameter {key!r} for {factory.__name__} ({convention} convention);"
+                f" accepted: {', '.join(accepted)}"
+            )
+    # A factory registered in several conventions (lion) builds the same rule; record the one asked for.
+    return factory(**hyperparams)._replace(convention=convention)
+
+
+def optimizer_names(convention: str = "book") -> tuple[str, ...]:
+    """The optimizer names available in ``convention``, in registration order."""
+    if convention not in _FACTORIES:
+        raise unknown_name("convention", convention, CONVENTIONS)
+    return tuple(_FACTORIES[convention])
+
+
+def defaults(name: str, convention: str = "book") -> dict[str, Any]:
+    """The default hyperparameters of an optimizer, as its factory declares them."""
+    factory = lookup("optimizer", name, _FACTORIES[convention])
+    return {k: p.default for k, p in inspect.signature(factory).parameters.items()}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Idempotent setup: Debian packages from scripts/system-packages.txt, then .venv with optviz installed editable.
+# Re-running it when everything is in place costs well under a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mapfile -t packages < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' scripts/system-packages.txt)
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  apt_cmd=(apt-get install -y --no-install-recommends "${missing[@]}")
+  if [[ $EUID -eq 0 ]]; then sudo=()
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=(sudo)
+  else
+    echo "bootstrap: missing system packages; run as root: apt-get update && ${apt_cmd[*]}" >&2
+    exit 1
+  fi
+  echo "bootstrap: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" "${apt_cmd[@]}"
+fi
+
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+# Reinstall only when the project's metadata changed since the last successful install.
+stamp=.venv/.optviz-installed
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+  .venv/bin/pip install --quiet --upgrade pip
+  .venv/bin/pip install --quiet -e '.[dev]'
+  echo "$want" > "$stamp"
+fi
