@@ -23,7 +23,7 @@ from .optimizer import (
     get_optimizer,
     optimizer_names,
 )
-from .sweep import SweepResult, sweep
+from .sweeps import SweepResult, sweep
 from .trajectory import DEFAULT_BOUND, Trajectory, run
 
 #: The four optimizers of the book's comparison figure, with the learning rates it uses.

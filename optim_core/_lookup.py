@@ -11,7 +11,7 @@ from ._errors import OptvizError
 T = TypeVar("T")
 
 
-def unknown_name(kind: str, name: str, valid: Iterable[str]) -> OptvizError:
+def unknown_name(kind: str, name: str, valid: Iterable[str], hint: str = "") -> OptvizError:
     """An error naming ``name``, the valid choices and the nearest one."""
     valid = sorted(valid)
     shown = str(name) if len(str(name)) <= 40 else str(name)[:37] + "..."
@@ -19,14 +19,14 @@ def unknown_name(kind: str, name: str, valid: Iterable[str]) -> OptvizError:
     nearest = difflib.get_close_matches(str(name).lower(), valid, n=1, cutoff=0.6)
     if nearest:
         message += f"; did you mean {nearest[0]!r}?"
-    return OptvizError(f"{message} (valid: {', '.join(valid)})")
+    return OptvizError(f"{message} (valid: {', '.join(valid)}{hint})")
 
 
-def lookup(kind: str, name: str, table: Mapping[str, T]) -> T:
+def lookup(kind: str, name: str, table: Mapping[str, T], hint: str = "") -> T:
     """``table[name.lower()]``, or an :class:`OptvizError` that lists the valid keys."""
     if not isinstance(name, str):
         raise OptvizError(f"{kind} name must be a string, got {type(name).__name__}")
     try:
         return table[name.strip().lower()]
     except KeyError:
-        raise unknown_name(kind, name, table) from None
+        raise unknown_name(kind, name, table, hint) from None

@@ -249,7 +249,7 @@ def get_function(name_or_expression: str, **params) -> Function:
 
     text = name_or_expression
     if isinstance(text, str) and _IDENTIFIER.match(text) and text.strip() not in NAMES:
-        factory = lookup("function", text, BUILTINS)
+        factory = lookup("function", text, BUILTINS, hint="; or an expression in x and y")
         try:
             return factory(**params)
         except TypeError:
@@ -258,7 +258,7 @@ def get_function(name_or_expression: str, **params) -> Function:
                 f"function {text.strip().lower()!r} takes parameters: {accepted}; got {', '.join(params)}"
             ) from None
     if params:
-        raise unknown_name("function", str(text), BUILTINS)
+        raise OptvizError(f"only built-in functions take parameters; {str(text)[:40]!r} is not one")
     return from_expression(text)
 
 

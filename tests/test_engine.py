@@ -1,0 +1,234 @@
+"""The engine's API: lookups, bad input, divergence, purity, sweeps and functions."""
+
+import re
+import time
+import warnings
+
+import numpy as np
+import pytest
+
+import optim_core as oc
+import optim_core.sweeps as sweep_module
+
+BOWL = oc.get_function("bowl")
+
+
+def test_the_project_error_is_a_value_error():
+    assert issubclass(oc.OptvizError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: oc.get_optimizer("adamm"), r"unknown optimizer .*'adamm'; did you mean 'adam'\?.*momentum"),
+        (lambda: oc.get_optimizer("nadam"), r"unknown optimizer \(convention 'book'\) 'nadam'.*valid: adagrad"),
+        (lambda: oc.get_optimizer("sgd", convention="jax"), r"unknown convention 'jax'.*valid: book, torch"),
+        (lambda: oc.get_function("bowll"), r"unknown function 'bowll'; did you mean 'bowl'\?.*rosenbrock"),
+        (lambda: oc.get_optimizer("sgd", lr=0), r"lr must be a finite number > 0, got 0.0"),
+        (lambda: oc.get_optimizer("sgd", lr=-0.1), r"lr must be a finite number > 0, got -0.1"),
+        (lambda: oc.get_optimizer("adam", lr=float("nan")), r"lr must be a finite number > 0, got nan"),
+        (lambda: oc.get_optimizer("momentum", lr=float("inf")), r"lr must be a finite number > 0, got inf"),
+        (lambda: oc.get_optimizer("sgd", lr=[0.1, -1.0]), r"lr must be a finite number > 0, got -1.0"),
+        (lambda: oc.get_optimizer("sgd", lr="fast"), r"lr must be a number or a 1-D array"),
+        (lambda: oc.get_optimizer("adam", beta1=1.0), r"beta1 must be in \[0, 1\), got 1.0"),
+        (lambda: oc.get_optimizer("adam", beta2=-0.1), r"beta2 must be in \[0, 1\), got -0.1"),
+        (
+            lambda: oc.get_optimizer("adam", convention="torch", betas=(0.9, 1.5)),
+            r"betas\[1\] must be in \[0, 1\), got 1.5",
+        ),
+        (lambda: oc.get_optimizer("adam", convention="torch", betas=0.9), r"betas must be a pair"),
+        (lambda: oc.get_optimizer("sgd", momentum=0.9), r"unknown hyperparameter 'momentum' for sgd.*accepted: lr"),
+        (lambda: oc.get_optimizer("adam", betas=(0.9, 0.99)), r"unknown hyperparameter 'betas'.*beta1, beta2"),
+        (lambda: oc.get_optimizer("sgd", lr=[0.1, 0.2], convention="torch", momentum=[0.1, 0.2, 0.3]), "same length"),
+        (
+            lambda: oc.get_optimizer("sgd", convention="torch", nesterov=True),
+            r"nesterov=True requires momentum > 0",
+        ),
+        (lambda: oc.run(oc.get_optimizer("sgd"), BOWL, start=(1.0, 2.0, 3.0)), r"start must have shape \(2,\)"),
+        (lambda: oc.run(oc.get_optimizer("sgd"), BOWL, start=[[1, 2, 3]]), r"start must have shape \(2,\) or \(B, 2\)"),
+        (lambda: oc.run(oc.get_optimizer("sgd"), BOWL, start="here"), r"start must be a pair"),
+        (lambda: oc.run(oc.get_optimizer("sgd"), BOWL, start=(np.nan, 0)), r"start must be finite"),
+        (lambda: oc.run(oc.get_optimizer("sgd", lr=[0.1, 0.2]), BOWL, start=np.zeros((3, 2))), r"3 rows but .* 2"),
+        (lambda: oc.run(oc.get_optimizer("sgd"), BOWL, steps=0), r"steps must be a whole number >= 1, got 0"),
+        (lambda: oc.run(oc.get_optimizer("sgd"), BOWL, steps=2.5), r"steps must be a whole number >= 1, got 2.5"),
+        (lambda: oc.get_function("quadratic", condition=0.5), r"condition must be a finite number >= 1"),
+        (lambda: oc.get_function("bowl", condition=3), r"function 'bowl' takes parameters: none"),
+        (lambda: oc.theory.heavy_ball_rate(0.1, 0.9, oc.get_function("rosenbrock")), r"theory needs a quadratic"),
+        (lambda: BOWL.value([1.0, 2.0, 3.0]), r"points must have shape \(\.\.\., 2\)"),
+    ],
+)
+def test_bad_input_raises_one_clear_line(call, message):
+    with pytest.raises(oc.OptvizError, match=message) as error:
+        call()
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "offender"),
+    [
+        ("x.real", "'x.real' is not allowed"),
+        ("x.__class__.__mro__", "__mro__"),
+        ("x[0]", "'x[0]' is not allowed"),
+        ("z + 1", "name 'z' is not allowed"),
+        ("__import__('os').system('true')", "is not allowed"),
+        ("__builtins__", "unknown function '__builtins__'"),
+        ("(lambda: 1)()", "call 'lambda: 1' is not allowed"),
+        ("lambda x: x", "'lambda x: x' is not allowed"),
+        ("print(x)", "function 'print' is not allowed"),
+        ("sin(x, y)", "sin takes exactly one argument"),
+        ("exp(x=1)", "exp takes exactly one argument"),
+        ("x // 2", "operator '//' is not allowed"),
+        ("x ^ 2", "operator '^ (use ** for powers)'"),
+        ("x < y", "'x < y' is not allowed"),
+        ("'x'", "literal \"'x'\" is not a real number"),
+        ("1j * x", "literal '1j' is not a real number"),
+        ("x +", "invalid syntax"),
+        ("9**9**9**9", "constant '9**9**9' is too large"),
+        ("2**-9**9 + x", "too large or too small"),
+        ("(-8)**0.5 + x", "is complex"),
+        ("x / 0", "division by zero"),
+        ("sqrt(-1) * x", "complex, infinite or undefined"),
+        ("x + " * 300 + "x", "at most 1000 are accepted"),
+        ("sin(" * 60 + "x" + ")" * 60, "nested more than 50 levels deep"),
+    ],
+)
+def test_refused_expressions_name_the_offending_token(text, offender):
+    with pytest.raises(oc.OptvizError, match=re.escape(offender)) as error:
+        oc.get_function(text)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9**9**9**9**9",
+        "(10**300)**(10**300)",
+        "exp(exp(exp(exp(1000))))",
+        "x**x**x**x**x**x**x**x**x**x**x**x",
+        "sin(" * 45 + "x*y" + ")" * 45,
+        "*".join(["sin(x+%d)" % i for i in range(90)]),
+        "log(10**299)+sin(10**299)",
+    ],
+)
+def test_parsing_and_differentiating_is_fast_for_hostile_input(text):
+    began = time.perf_counter()
+    try:
+        oc.get_function(text)
+    except oc.OptvizError:
+        pass
+    assert time.perf_counter() - began < 3.0
+
+
+def test_custom_expression_matches_the_builtin_bowl():
+    custom = oc.get_function("x**2/20 + y**2")
+    points = np.random.default_rng(1).normal(size=(4, 3, 2))
+    np.testing.assert_allclose(custom.value(points), BOWL.value(points), rtol=1e-15)
+    np.testing.assert_allclose(custom.grad(points), BOWL.grad(points), rtol=1e-15)
+    assert custom.grad(points).shape == (4, 3, 2)
+    assert oc.get_function("pi + e").grad(points).shape == (4, 3, 2)
+
+
+@pytest.mark.parametrize("name", oc.function_names())
+def test_builtin_gradients_match_finite_differences(name):
+    f = oc.get_function(name)
+    (x0, x1), (y0, y1) = f.window
+    points = np.random.default_rng(2).uniform([x0, y0], [x1, y1], size=(20, 2)) * 0.9
+    h = 1e-6
+    numeric = np.stack([(f.value(points + h * e) - f.value(points - h * e)) / (2 * h) for e in np.eye(2)], axis=-1)
+    np.testing.assert_allclose(f.grad(points), numeric, rtol=1e-5, atol=1e-4)
+    for minimum in f.minima:
+        np.testing.assert_allclose(f.grad(np.array(minimum)), 0, atol=1e-4)
+    assert f.latex.startswith("f")
+
+
+def test_the_quadratic_with_condition_20_is_the_bowl():
+    points = np.random.default_rng(3).normal(size=(10, 2))
+    np.testing.assert_allclose(oc.quadratic(20, 0).value(points), BOWL.value(points), rtol=1e-14)
+    rotated = oc.quadratic(20, 90)
+    np.testing.assert_allclose(rotated.value(points[:, ::-1]), BOWL.value(points), rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize(("convention", "name"), [(c, n) for c in oc.CONVENTIONS for n in oc.optimizer_names(c)])
+def test_update_is_pure(convention, name):
+    opt = oc.get_optimizer(name, convention=convention, lr=0.1)
+    params = np.array([[-7.0, 2.0], [1.0, 1.0]])
+    state = opt.init(params)
+    for array in (params, *state):
+        np.asarray(array).setflags(write=False)  # an in-place update would now raise
+    grads = BOWL.grad(params)
+    grads.setflags(write=False)
+    new_params, new_state = opt.update(grads, state, params)
+    opt.update(grads, new_state, new_params)
+    assert type(new_state) is type(state)
+    assert not np.shares_memory(new_params, params)
+
+
+@pytest.mark.parametrize(("convention", "name"), [(c, n) for c in oc.CONVENTIONS for n in oc.optimizer_names(c)])
+def test_every_optimizer_has_metadata_and_runs(convention, name):
+    opt = oc.get_optimizer(name.upper(), convention=convention, lr=0.05)
+    info = opt.info
+    assert info.display_name and info.latex and info.color.startswith("#") and len(info.color) == 7
+    t = oc.run(opt, BOWL, steps=500)
+    assert t.values[-1] < t.values[0]
+
+
+def test_colours_are_distinct():
+    colours = [info.color for info in oc.INFO.values()]
+    assert len(set(colours)) == len(colours)
+
+
+def test_run_records_state_at_every_step():
+    t = oc.run(oc.get_optimizer("momentum", lr=0.1), BOWL, steps=30)
+    assert t.positions.shape == (31, 2) and t.values.shape == (31,) and t.grads.shape == (31, 2)
+    assert t.states.velocity.shape == (31, 2)
+    np.testing.assert_array_equal(t.states.velocity[0], 0)
+    np.testing.assert_allclose(np.diff(t.positions, axis=0), t.states.velocity[1:], rtol=1e-12)
+    np.testing.assert_array_equal(t.grads, BOWL.grad(t.positions))
+    adam = oc.run(oc.get_optimizer("adam", lr=0.3), BOWL, np.zeros((4, 2)) + 1, steps=5)
+    assert adam.states.m.shape == (6, 4, 2) and adam.states.count.tolist() == [0, 1, 2, 3, 4, 5]
+    adagrad = oc.run(oc.get_optimizer("adagrad", lr=1.5), BOWL, steps=10)
+    np.testing.assert_allclose(adagrad.states.h[-1], (adagrad.grads[:-1] ** 2).sum(axis=0), rtol=1e-12)
+
+
+def test_divergence_is_marked_frozen_and_silent():
+    starts = np.array([[-7.0, 2.0], [1.0, 0.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = oc.run(oc.get_optimizer("sgd", lr=1.5), BOWL, starts, steps=200)
+    assert t.diverged.tolist() == [True, False]
+    k = int(t.diverged_at[0])
+    assert k == t.diverged_at[0] and 0 < k < 200 and t.diverged_at[1] == -1
+    assert np.abs(t.positions[k, 0]).max() > oc.DEFAULT_BOUND  # shown leaving the box ...
+    assert np.all(t.positions[k:, 0] == t.positions[k, 0])  # ... and frozen there
+    assert np.all(np.isfinite(t.positions))
+
+
+def test_non_finite_values_freeze_at_the_last_finite_point():
+    f = oc.get_function("sqrt(x) + y**2")
+    t = oc.run(oc.get_optimizer("sgd", lr=2.0), f, (0.5, 1.0), steps=10)
+    assert t.diverged and t.diverged_at == 1
+    np.testing.assert_array_equal(t.positions[1:], np.broadcast_to(t.positions[0], (10, 2)))
+
+
+def test_sweep_gives_heatmap_arrays_with_and_without_history():
+    grid = {"lr": np.linspace(0.05, 1.2, 6), "momentum": [0.0, 0.5, 0.9]}
+    lean = oc.sweep("momentum", BOWL, grid, steps=400)
+    full = oc.sweep("momentum", BOWL, grid, steps=400, keep_history=True)
+    assert lean.final_value.shape == lean.steps_to_tol.shape == lean.diverged.shape == (6, 3)
+    assert lean.trajectory is None and full.trajectory.positions.shape == (401, 18, 2)
+    for field in ("final_value", "steps_to_tol", "diverged", "diverged_at"):
+        np.testing.assert_array_equal(getattr(lean, field), getattr(full, field))
+    single = oc.run(oc.get_optimizer("momentum", lr=grid["lr"][2], momentum=0.5), BOWL, steps=400)
+    assert lean.steps_to_tol[2, 1] == single.steps_to(1e-6)
+    assert lean.final_value[2, 1] == single.values[-1]
+
+
+def test_sweep_over_starts_and_chunks_agree(monkeypatch):
+    starts = np.random.default_rng(4).uniform(-8, 8, size=(11, 2))
+    whole = oc.sweep("adam", BOWL, {"lr": [0.1, 0.3]}, starts=starts, steps=100)
+    monkeypatch.setattr(sweep_module, "CHUNK_ROWS", 3)
+    chunked = oc.sweep("adam", BOWL, {"lr": [0.1, 0.3]}, starts=starts, steps=100)
+    assert whole.final_value.shape == (2, 11)
+    np.testing.assert_array_equal(whole.final_value, chunked.final_value)
+    np.testing.assert_array_equal(whole.steps_to_tol, chunked.steps_to_tol)
+    assert list(whole.axes) == ["lr", "start"]
