@@ -10,10 +10,21 @@ import numpy as np
 from ._errors import OptvizError
 from .functions import Function
 from .optimizer import get_optimizer
-from .trajectory import DEFAULT_BOUND, Trajectory, as_starts, check_steps, iterate, run
+from .trajectory import (
+    BLOCK_STEPS,
+    DEFAULT_BOUND,
+    Trajectory,
+    advance,
+    as_starts,
+    check_steps,
+    first_bad,
+    first_true,
+    frozen_index,
+    run,
+)
 
 #: Rows per chunk in the history-free mode: small enough that the working set stays in cache.
-CHUNK_ROWS = 4096
+CHUNK_ROWS = 16384
 
 
 @dataclass(frozen=True)
@@ -83,14 +94,14 @@ def sweep(
     else:
         trajectory = None
         final, first = np.empty(rows), np.empty(rows, dtype=np.int64)
-        diverged, diverged_at = np.empty(rows, dtype=bool), np.empty(rows, dtype=np.int64)
-        for low in range(0, rows, CHUNK_ROWS):
-            part = slice(low, min(low + CHUNK_ROWS, rows))
-            summary = _Summary(tol, part.stop - part.start)
-            diverged[part], diverged_at[part] = iterate(
-                opt.rows(part), function, start_rows[part], steps, bound, summary
-            )
-            final[part], first[part] = summary.final, summary.first
+        diverged_at = np.empty(rows, dtype=np.int64)
+        with np.errstate(all="ignore"):
+            for low in range(0, rows, CHUNK_ROWS):
+                part = slice(low, min(low + CHUNK_ROWS, rows))
+                final[part], first[part], diverged_at[part] = _lean_run(
+                    opt.rows(part), function, start_rows[part], steps, tol, bound
+                )
+        diverged = diverged_at >= 0
     steps_to_tol = np.where(first >= 0, first, np.nan)
     return SweepResult(
         axes=axes,
@@ -102,14 +113,36 @@ def sweep(
     )
 
 
-class _Summary:
-    """A recorder that keeps only the last value and the first step below ``tol``."""
-
-    def __init__(self, tol: float, rows: int):
-        self.tol = tol
-        self.first = np.full(rows, -1, dtype=np.int64)
-        self.final = np.empty(rows)
-
-    def __call__(self, k, params, values, grads, state):
-        self.first[(values < self.tol) & (self.first < 0)] = k
-        self.final = values
+def _lean_run(opt, f, params, steps, tol, bound):
+    """Final value, first step with f < tol and divergence step per row, keeping only BLOCK_STEPS of history."""
+    rows = params.shape[0]
+    state, grads = opt.init(params), f.grad(params)
+    final = f.value(params)
+    first = np.where(final < tol, 0, -1)
+    diverged_at = first_bad(params[None], final[None], bound)
+    buffer = np.empty((BLOCK_STEPS, rows, 2))
+    done = 0
+    while done < steps:
+        block = buffer[: min(BLOCK_STEPS, steps - done)]
+        params, state, grads = advance(opt, f, params, state, grads, block)
+        values = f.value(block)
+        offset = done + 1
+        live = diverged_at < 0
+        bad = first_bad(block, values, bound)
+        # Steps at or after a row's divergence do not count: that row is frozen there.
+        hit = values < tol
+        if np.any(bad >= 0):
+            hit &= np.arange(len(block))[:, None] < np.where(bad >= 0, bad, len(block))
+        pending = live & (first < 0)
+        newly_hit = first_true(hit & pending)
+        first = np.where(newly_hit >= 0, offset + newly_hit, first)
+        final = np.where(live, values[-1], final)
+        newly = live & (bad >= 0)
+        if newly.any():
+            at = np.where(newly, bad, -1)
+            stay = frozen_index(block, values, at)
+            index = np.flatnonzero(newly)
+            final[index] = values[stay, index]
+            diverged_at[index] = offset + bad[index]
+        done += len(block)
+    return final, first, diverged_at

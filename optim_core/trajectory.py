@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -14,6 +13,8 @@ from .optimizer import Optimizer
 
 #: A row whose position leaves the box ``|x|, |y| <= DEFAULT_BOUND`` counts as diverged.
 DEFAULT_BOUND = 1e6
+#: Steps advanced between checks for divergence: values are computed for a whole block at once.
+BLOCK_STEPS = 64
 
 
 @dataclass(frozen=True)
@@ -85,57 +86,63 @@ def check_steps(steps) -> int:
     return int(steps)
 
 
-Recorder = Callable[[int, np.ndarray, np.ndarray, np.ndarray, NamedTuple], None]
+def advance(opt: Optimizer, f: Function, params, state, grads, positions, fields=(), grad_record=None):
+    """The hot loop: fill ``positions[i]`` with the point after each of ``len(positions)`` further updates.
 
-
-def iterate(opt: Optimizer, f: Function, params: np.ndarray, steps: int, bound: float, record: Recorder):
-    """Run ``steps`` updates from ``params`` (B, 2), calling ``record(k, params, values, grads, state)``
-    for k = 0..steps. Returns ``(diverged, diverged_at)``.
-
-    A row diverges at the first step whose position leaves ``[-bound, bound]²`` or whose value is not
-    finite. It is frozen there: at the new point when that point and its value are finite (so a picture can
-    show it leaving), else at the last finite point. No NumPy warnings escape.
+    ``fields`` (one array per state field) and ``grad_record`` are filled alongside when given. Nothing is
+    checked here: divergence is found afterwards, over whole blocks at once, because rows are independent
+    and a diverging row's inf and NaN cannot leak into other rows. Returns ``(params, state, grads)``.
     """
-    with np.errstate(all="ignore"):
-        state = opt.init(params)
-        values, grads = f.value(params), f.grad(params)
-        diverged = _bad(params, values, bound)
-        diverged_at = np.where(diverged, 0, -1)
-        record(0, params, values, grads, state)
-        for k in range(1, steps + 1):
-            new_params, new_state = opt.update(grads, state, params)
-            new_values = f.value(new_params)
-            bad = _bad(new_params, new_values, bound)
-            if bad.any() or diverged.any():
-                newly = bad & ~diverged
-                diverged_at[newly] = k
-                unusable = ~(np.isfinite(new_values) & np.isfinite(new_params).all(axis=-1))
-                keep = diverged | (newly & unusable)
-                diverged = diverged | bad
-                new_params = np.where(keep[:, None], params, new_params)
-                new_values = np.where(keep, values, new_values)
-                new_state = _select(keep, state, new_state)
-            params, values, state = new_params, new_values, new_state
-            grads = f.grad(params)
-            record(k, params, values, grads, state)
-    return diverged, diverged_at
+    for i in range(len(positions)):
+        params, state = opt.update(grads, state, params)
+        grads = f.grad(params)
+        positions[i] = params
+        if grad_record is not None:
+            grad_record[i] = grads
+        for stacked, field in zip(fields, state, strict=False):
+            stacked[i] = field
+    return params, state, grads
 
 
-def _bad(params, values, bound):
-    # Written so that NaN compares as bad.
-    return ~((np.abs(params) <= bound).all(axis=-1) & np.isfinite(values))
+def first_true(mask: np.ndarray) -> np.ndarray:
+    """Per column of ``mask`` (K, B), the first row index that is true, or -1.
+
+    ``argmax`` along axis 0 is slow (strided); ``any`` along it is fast, so argmax only the columns with a hit.
+    """
+    first = np.full(mask.shape[1], -1, dtype=np.int64)
+    columns = np.flatnonzero(mask.any(axis=0))
+    if columns.size:
+        first[columns] = mask[:, columns].argmax(axis=0)
+    return first
 
 
-def _select(keep, old: NamedTuple, new: NamedTuple) -> NamedTuple:
-    """Per row, the old state where ``keep`` and the new one elsewhere (fields without a row axis: new)."""
-    fields = []
-    for o, n in zip(old, new, strict=True):
-        if np.ndim(n) >= 1 and np.shape(n)[0] == keep.shape[0]:
-            mask = keep.reshape(keep.shape + (1,) * (np.ndim(n) - 1))
-            fields.append(np.where(mask, o, n))
-        else:
-            fields.append(n)
-    return type(new)(*fields)
+def first_bad(positions: np.ndarray, values: np.ndarray, bound: float) -> np.ndarray:
+    """Per row, the first index along axis 0 that leaves ``[-bound, bound]²`` or has a non-finite value,
+    or -1. ``positions`` is ``(K, B, 2)`` and ``values`` ``(K, B)``."""
+    # Fast path over flat arrays; NaN makes the max NaN, which fails the comparison and takes the slow path.
+    # A sum that overflows only sends us down the exact path.
+    if positions.max() <= bound and positions.min() >= -bound and np.isfinite(values.sum()):
+        return np.full(values.shape[1], -1, dtype=np.int64)
+    inside = np.abs(positions) <= bound  # NaN compares False: NaN is bad
+    return first_true(~(inside[..., 0] & inside[..., 1] & np.isfinite(values)))
+
+
+def frozen_index(positions: np.ndarray, values: np.ndarray, diverged_at: np.ndarray) -> np.ndarray:
+    """Where each diverged row stays: its first bad point when that point and its value are finite (so a
+    picture can show it leaving), else the point before."""
+    rows = np.flatnonzero(diverged_at >= 0)
+    at = diverged_at[rows]
+    usable = np.isfinite(values[at, rows]) & np.isfinite(positions[at, rows]).all(axis=-1)
+    return np.where(usable | (at == 0), at, at - 1)
+
+
+def _freeze(array: np.ndarray, rows: np.ndarray, at: np.ndarray, frozen: np.ndarray) -> None:
+    """In place on our own record: from ``at`` on, each of ``rows`` repeats its entry at ``frozen``."""
+    steps = np.arange(array.shape[0])[:, None]
+    source = np.where(steps >= at[None, :], frozen[None, :], steps)
+    part = array[:, rows]
+    index = source.reshape(source.shape + (1,) * (part.ndim - 2))
+    array[:, rows] = np.take_along_axis(part, index, axis=0)
 
 
 def run(opt: Optimizer, f: Function, start=None, steps: int = 100, *, bound: float = DEFAULT_BOUND) -> Trajectory:
@@ -153,25 +160,37 @@ def run(opt: Optimizer, f: Function, start=None, steps: int = 100, *, bound: flo
     """
     steps = check_steps(steps)
     params, batched = as_starts(f.start if start is None else start, opt.batch_size)
-    history: dict[str, np.ndarray] = {}
-    state_history: list[np.ndarray] = []
-
-    def record(k, params, values, grads, state):
-        if k == 0:
-            for name, array in (("positions", params), ("values", values), ("grads", grads)):
-                history[name] = np.empty((steps + 1, *array.shape))
-            state_history.extend(np.empty((steps + 1, *np.shape(s)), np.asarray(s).dtype) for s in state)
-        history["positions"][k] = params
-        history["values"][k] = values
-        history["grads"][k] = grads
-        for stacked, field in zip(state_history, state, strict=True):
-            stacked[k] = field
-
-    diverged, diverged_at = iterate(opt, f, params, steps, bound, record)
-    state_type = type(opt.init(params[:1]))
-    states = state_type(*state_history)
+    with np.errstate(all="ignore"):  # divergence is reported through the record, never as warnings
+        state = opt.init(params)
+        grads = f.grad(params)
+        positions = np.empty((steps + 1, *params.shape))
+        grad_record = np.empty_like(positions)
+        fields = [np.empty((steps + 1, *np.shape(s)), np.asarray(s).dtype) for s in state]
+        values = np.empty(positions.shape[:-1])
+        positions[0], grad_record[0], values[0] = params, grads, f.value(params)
+        for stacked, field in zip(fields, state, strict=True):
+            stacked[0] = field
+        diverged_at = first_bad(positions[:1], values[:1], bound)
+        for low in range(1, steps + 1, BLOCK_STEPS):
+            block = slice(low, min(low + BLOCK_STEPS, steps + 1))
+            params, state, grads = advance(
+                opt, f, params, state, grads, positions[block], [s[block] for s in fields], grad_record[block]
+            )
+            # Evaluated per block rather than per step (fewer calls) or per run (no huge temporaries).
+            values[block] = f.value(positions[block])
+            bad = first_bad(positions[block], values[block], bound)
+            diverged_at = np.where((diverged_at < 0) & (bad >= 0), low + bad, diverged_at)
+        if np.any(diverged_at >= 0):
+            rows = np.flatnonzero(diverged_at >= 0)
+            at, frozen = diverged_at[rows], frozen_index(positions, values, diverged_at)
+            for array in (positions, values, grad_record, *fields):
+                if array.ndim >= 2:
+                    _freeze(array, rows, at, frozen)
+    states = type(state)(*fields)
+    diverged = diverged_at >= 0
     if not batched:
-        history = {name: array[:, 0] for name, array in history.items()}
-        states = state_type(*(s[:, 0] if s.ndim >= 2 else s for s in states))
-        diverged, diverged_at = diverged[0], diverged_at[0]
-    return Trajectory(opt, f, **history, states=states, diverged=diverged, diverged_at=diverged_at)
+        positions, values, grad_record, diverged, diverged_at = (
+            a[:, 0] if a.ndim >= 2 else a[0] for a in (positions, values, grad_record, diverged, diverged_at)
+        )
+        states = type(state)(*(s[:, 0] if s.ndim >= 2 else s for s in states))
+    return Trajectory(opt, f, positions, values, grad_record, states, diverged, diverged_at)

@@ -1,5 +1,6 @@
 """The engine's API: lookups, bad input, divergence, purity, sweeps and functions."""
 
+import contextlib
 import re
 import time
 import warnings
@@ -106,16 +107,14 @@ def test_refused_expressions_name_the_offending_token(text, offender):
         "exp(exp(exp(exp(1000))))",
         "x**x**x**x**x**x**x**x**x**x**x**x",
         "sin(" * 45 + "x*y" + ")" * 45,
-        "*".join(["sin(x+%d)" % i for i in range(90)]),
+        "*".join([f"sin(x+{i})" for i in range(90)]),
         "log(10**299)+sin(10**299)",
     ],
 )
 def test_parsing_and_differentiating_is_fast_for_hostile_input(text):
     began = time.perf_counter()
-    try:
+    with contextlib.suppress(oc.OptvizError):
         oc.get_function(text)
-    except oc.OptvizError:
-        pass
     assert time.perf_counter() - began < 3.0
 
 

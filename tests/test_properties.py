@@ -122,7 +122,7 @@ def test_optimal_heavy_ball_is_the_minimum_of_the_rate():
     assert np.isclose(best.momentum, ((np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1)) ** 2)
 
 
-ALPHABET = st.sampled_from(list("xy0123456789.+-*/() ,eE_[]'\"") + ["**", "pi", "sin", "abs", "__", "lambda"])
+ALPHABET = st.sampled_from([*list("xy0123456789.+-*/() ,eE_[]'\""), "**", "pi", "sin", "abs", "__", "lambda"])
 
 
 @settings(max_examples=300, deadline=None)
