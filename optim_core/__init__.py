@@ -11,7 +11,7 @@ It computes every optimizer path and every piece of optimizer state that optviz'
 NumPy (and SymPy, for custom expressions) only: no plotting here.
 """
 
-from . import book, lion, theory, torch_like
+from . import analogy, book, lion, theory, torch_like
 from ._errors import OptvizError
 from .functions import Function, function_names, get_function, quadratic
 from .optimizer import (
@@ -40,6 +40,7 @@ __all__ = [
     "OptvizError",
     "SweepResult",
     "Trajectory",
+    "analogy",
     "book",
     "defaults",
     "function_names",

@@ -48,6 +48,7 @@ def sweep(
     function: Function,
     grid: Mapping[str, object] | None = None,
     *,
+    start=None,
     starts=None,
     steps: int = 1000,
     tol: float = 1e-6,
@@ -57,6 +58,8 @@ def sweep(
     **fixed,
 ) -> SweepResult:
     """Run ``optimizer`` over the grid of hyperparameter values in ``grid`` (and ``starts``, shape (S, 2)).
+
+    Without ``starts``, every cell begins at ``start`` (default: the function's own start).
 
     ``fixed`` holds the hyperparameters that do not vary. With ``keep_history=False`` (the default) nothing
     is kept per step, so memory is O(B) for B grid cells, and rows run in cache-sized chunks.
@@ -84,7 +87,10 @@ def sweep(
     start_rows = flat.pop("start", None)
     opt = get_optimizer(optimizer, convention=convention, **fixed, **flat)
     if start_rows is None:
-        start_rows = np.repeat(np.asarray(function.start, dtype=np.float64)[None], rows, axis=0)
+        single, _ = as_starts(function.start if start is None else start, None)
+        if single.shape[0] != 1:
+            raise OptvizError("start must be one point (x, y); use starts= to sweep over start points")
+        start_rows = np.repeat(single, rows, axis=0)
 
     if keep_history:
         trajectory = run(opt, function, start_rows, steps, bound=bound)

@@ -1,0 +1,41 @@
+"""Checks of user input that need no plotting library, so that bad input fails fast and writes nothing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from optim_core import OptvizError
+
+THEME_NAMES = ("light", "dark", "transparent")
+STILL_FORMATS = ("png", "svg", "pdf")
+ANIMATION_FORMATS = ("gif", "webp", "mp4")
+
+
+def check_theme(theme: str) -> str:
+    if theme not in THEME_NAMES:
+        raise OptvizError(f"unknown theme {theme!r} (valid: {', '.join(THEME_NAMES)})")
+    return theme
+
+
+def output_format(path: Path, allowed: tuple[str, ...] = STILL_FORMATS) -> str:
+    """The format named by ``path``'s suffix, which must be one of ``allowed``."""
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in allowed:
+        shown = Path(path).suffix or "(none)"
+        raise OptvizError(
+            f"unknown output suffix {shown!r} for {Path(path).name!r} (valid: {', '.join('.' + a for a in allowed)})"
+        )
+    return fmt
+
+
+def check_writable_parent(path: Path) -> None:
+    parent = Path(path).resolve().parent
+    check_writable_directory(parent)
+
+
+def check_writable_directory(directory: Path) -> None:
+    if not Path(directory).is_dir():
+        raise OptvizError(f"output directory {str(directory)!r} does not exist")
+    if not os.access(directory, os.W_OK):
+        raise OptvizError(f"output directory {str(directory)!r} is not writable")

@@ -1,0 +1,131 @@
+"""The race: several optimizers moving at once, as a GIF, WebP or MP4 small enough for a blog.
+
+The contour background is drawn once and each frame only redraws the moving artists on top of it (Agg
+blitting), which makes a 60-frame race about ten times faster than redrawing whole figures.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+import optim_core as oc
+
+from ._atomic import atomic_path
+from ._checks import ANIMATION_FORMATS, check_writable_parent, output_format
+from ._i18n import text
+from .plots import is_book_bowl, limits, mark_minima, plot_contour
+
+
+def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.4, 4.8)):
+    """The figure, its moving artists, and a ``draw(k)`` that shows every path up to step ``k``."""
+    fig = Figure(figsize=size, layout="constrained")
+    ax = fig.add_subplot()
+    f = trajectories[0].function
+    # A coarser grid than the book's for the bowl: the same picture, drawn faster.
+    plot_contour(ax, f, window=((-10.0, 10.0), (-10.0, 10.0)) if is_book_bowl(f) else None)
+    mark_minima(ax, f)
+    limits(ax, f)
+    lines, heads = [], []
+    for t in trajectories:
+        color = t.optimizer.info.color
+        lines.append(ax.plot([], [], "-", color=color, lw=1.8, label=t.optimizer.label(), animated=True)[0])
+        heads.append(ax.plot([], [], "o", color=color, markersize=8, markeredgecolor="white", animated=True)[0])
+    ax.legend(handles=lines, loc="lower right", frameon=True, framealpha=0.9)
+    title = ax.set_title(text("race_title", lang, step=trajectories[0].steps), animated=True)
+
+    def draw(k: int):
+        for t, line, head in zip(trajectories, lines, heads, strict=True):
+            p = t.positions[: k + 1]
+            line.set_data(p[:, 0], p[:, 1])
+            head.set_data([p[-1, 0]], [p[-1, 1]])
+        title.set_text(text("race_title", lang, step=k))
+        return [*lines, *heads, title]
+
+    return fig, ax, draw
+
+
+def race_frames(trajectories: list[oc.Trajectory], *, frames: int, dpi: float, lang: str = "en", size=(6.4, 4.8)):
+    """RGB frames (H, W, 3) of the race, the steps spread evenly over ``frames``."""
+    fig, ax, draw = race_figure(trajectories, lang=lang, size=size)
+    fig.set_dpi(dpi)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    background = canvas.copy_from_bbox(fig.bbox)
+    steps = np.unique(np.linspace(0, trajectories[0].steps, max(2, frames)).round().astype(int))
+    for k in steps:
+        canvas.restore_region(background)
+        for artist in draw(int(k)):
+            ax.draw_artist(artist)
+        yield np.asarray(canvas.buffer_rgba())[..., :3].copy()
+
+
+def write_race(
+    trajectories: list[oc.Trajectory],
+    path: Path,
+    *,
+    seconds: float = 5.0,
+    fps: int = 12,
+    dpi: float = 80,
+    lang: str = "en",
+    size=(6.4, 4.8),
+) -> Path:
+    """Render the race over ``seconds`` and write it atomically, with the same bytes for the same race."""
+    path = Path(path)
+    fmt = output_format(path, ANIMATION_FORMATS)
+    check_writable_parent(path)
+    frames = list(race_frames(trajectories, frames=int(seconds * fps), dpi=dpi, lang=lang, size=size))
+    with atomic_path(path) as temporary:
+        if fmt == "mp4":
+            _encode_mp4(frames, temporary, fps)
+        else:
+            from PIL import Image
+
+            images = [Image.fromarray(frame) for frame in frames]
+            options = {"quality": 80, "method": 4} if fmt == "webp" else {"optimize": False}
+            images[0].save(
+                temporary, save_all=True, append_images=images[1:], duration=round(1000 / fps), loop=0, **options
+            )
+    return path
+
+
+def _encode_mp4(frames: list[np.ndarray], path: Path, fps: int) -> None:
+    height, width = frames[0].shape[:2]
+    even = (height - height % 2, width - width % 2)  # yuv420p needs even sides
+    command = [
+        "ffmpeg",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "rawvideo",
+        "-pix_fmt",
+        "rgb24",
+        "-s",
+        f"{even[1]}x{even[0]}",
+        "-r",
+        str(fps),
+        "-i",
+        "-",
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        "-crf",
+        "26",
+        "-threads",
+        "1",
+        "-fflags",
+        "+bitexact",
+        "-flags:v",
+        "+bitexact",
+        "-map_metadata",
+        "-1",
+        str(path),
+    ]
+    data = b"".join(np.ascontiguousarray(f[: even[0], : even[1]]).tobytes() for f in frames)
+    subprocess.run(command, input=data, check=True, capture_output=True)

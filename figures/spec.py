@@ -1,0 +1,76 @@
+"""Parsing the text a user types: optimizer SPECs, start points and sizes. Every problem is an OptvizError."""
+
+from __future__ import annotations
+
+import math
+
+import optim_core as oc
+
+#: The book's learning rates for its comparison figure; an optimizer given without lr takes its own.
+BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmsprop": 0.3, "adam": 0.3}
+SPEC_FORM = "NAME[:key=value,...], e.g. adam:lr=0.3 or sgd:lr=0.1,momentum=0.9,convention=torch"
+
+
+def parse_value(key: str, raw: str):
+    raw = raw.strip()
+    if raw.lower() in {"true", "false"}:
+        return raw.lower() == "true"
+    parts = raw.split("/")
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        raise oc.OptvizError(
+            f"value {raw!r} for {key!r} is not a number, true/false, or a pair like 0.9/0.999"
+        ) from None
+    if len(numbers) > 2:
+        raise oc.OptvizError(f"value {raw!r} for {key!r}: a pair has two numbers, like 0.9/0.999")
+    return numbers[0] if len(numbers) == 1 else tuple(numbers)
+
+
+def parse_optimizer(spec: str) -> oc.Optimizer:
+    """``NAME[:key=value,...]`` to an optimizer; ``convention=torch`` selects torch's semantics."""
+    name, _, rest = spec.partition(":")
+    if not name.strip():
+        raise oc.OptvizError(f"optimizer SPEC {spec!r} has no name; expected {SPEC_FORM}")
+    hyper: dict[str, object] = {}
+    convention = "book"
+    for item in filter(None, (part.strip() for part in rest.split(","))):
+        key, sep, raw = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise oc.OptvizError(f"malformed optimizer SPEC {spec!r} at {item!r}; expected {SPEC_FORM}")
+        if key == "convention":
+            convention = raw.strip()
+        elif key in hyper:
+            raise oc.OptvizError(f"optimizer SPEC {spec!r} sets {key!r} twice")
+        else:
+            hyper[key] = parse_value(key, raw)
+    key = name.strip().lower()
+    if "lr" not in hyper and convention == "book" and key in BOOK_LR:
+        hyper["lr"] = BOOK_LR[key]
+    return oc.get_optimizer(name, convention=convention, **hyper)
+
+
+def parse_function(text: str) -> oc.Function:
+    """A built-in name, ``quadratic:condition=10,angle=30``, or an expression in x and y."""
+    name, sep, rest = text.partition(":")
+    if sep and name.strip().lower() in oc.function_names():
+        params = {}
+        for item in filter(None, (part.strip() for part in rest.split(","))):
+            key, eq, raw = item.partition("=")
+            if not eq:
+                raise oc.OptvizError(f"malformed function {text!r} at {item!r}; expected NAME:key=value,...")
+            params[key.strip()] = parse_value(key, raw)
+        return oc.get_function(name, **params)
+    return oc.get_function(text)
+
+
+def parse_pair(what: str, text: str, form: str) -> tuple[float, float]:
+    parts = text.replace("x", ",").split(",") if what == "size" else text.split(",")
+    try:
+        pair = tuple(float(part) for part in parts)
+    except ValueError:
+        pair = ()
+    if len(pair) != 2 or not all(math.isfinite(v) for v in pair):
+        raise oc.OptvizError(f"malformed {what} {text!r}; expected {form}")
+    return pair
