@@ -8,9 +8,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 
 class OneLineErrors(TyperGroup):
@@ -19,12 +19,15 @@ class OneLineErrors(TyperGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.UsageError as error:
-            _fail(error.format_message(), 2)
-        except click.exceptions.Exit as exit_:
+        except typer.Exit as exit_:
             sys.exit(exit_.exit_code)
-        except click.Abort:
+        except typer.Abort:
             _fail("aborted", 1)
+        except TyperException as error:  # Typer's usage errors: bad option values, unknown options, ...
+            if type(error).__name__ == "NoArgsIsHelpError":
+                typer.echo(error.format_message())
+                sys.exit(0)
+            _fail(error.format_message().removeprefix("Value error, "), getattr(error, "exit_code", 2))
         except ValueError as error:  # OptvizError is a ValueError; imported lazily to keep start-up fast
             if type(error).__name__ != "OptvizError":
                 raise
@@ -34,7 +37,7 @@ class OneLineErrors(TyperGroup):
 
 
 def _fail(message: str, code: int):
-    click.echo(f"optviz: error: {message}", err=True)
+    typer.echo(f"optviz: error: {message}", err=True)
     sys.exit(code)
 
 

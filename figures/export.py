@@ -39,7 +39,7 @@ def _csv(runs: list[oc.Trajectory]) -> str:
                     t.optimizer.name,
                     t.optimizer.convention,
                     k,
-                    *map(repr, (*t.positions[k], t.values[k], *t.grads[k])),
+                    *(repr(float(v)) for v in (*t.positions[k], t.values[k], *t.grads[k])),
                     int(t.diverged and k >= t.diverged_at),
                 ]
             )

@@ -25,6 +25,8 @@ THEMES = {
         "xtick.color": "#c8c8c8",
         "ytick.color": "#c8c8c8",
         "legend.labelcolor": "#e8e8e8",
+        "legend.facecolor": "#16181d",
+        "legend.edgecolor": "#555555",
     },
     "transparent": {"savefig.transparent": True},
 }

@@ -6,6 +6,7 @@ Every number drawn comes from :mod:`optim_core`: the figures never compute an op
 
 from __future__ import annotations
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
@@ -52,7 +53,8 @@ def plot_contour(ax, f: oc.Function, *, window=None, resolution: int = 240):
 
 def mark_minima(ax, f: oc.Function):
     """A '+' at each known minimum, as the book marks the origin."""
-    return [ax.plot(*m, "+", color="0.2", markersize=9, markeredgewidth=1.5)[0] for m in f.minima]
+    color = mpl.rcParams["text.color"]  # dark on light themes, light on the dark one
+    return [ax.plot(*m, "+", color=color, markersize=9, markeredgewidth=1.5)[0] for m in f.minima]
 
 
 def plot_path(ax, t: oc.Trajectory, *, row: int | None = None, points: int | None = None, label=None, lang="en"):
@@ -372,4 +374,7 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
 
 
 def _function_label(f: oc.Function) -> str:
-    return "$" + f.latex.replace("f(x, y) = ", "") + "$" if len(f.latex) < 70 else f.name
+    """Built-ins by their formula (written for both LaTeX and matplotlib's mathtext); custom ones as typed."""
+    if f.name.split("(")[0] in oc.function_names():
+        return "$" + f.latex.removeprefix("f(x, y) = ") + "$"
+    return f.expression

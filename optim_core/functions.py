@@ -214,7 +214,7 @@ def quadratic(condition: float = 20.0, angle: float = 0.0) -> Function:
     return Function(
         name=f"quadratic(condition={condition:g}, angle={angle:g})",
         expression=f"{a / 2!r}*x**2 + {b!r}*x*y + {c / 2!r}*y**2",
-        latex=rf"f = \tfrac12 p^\top A p,\ \kappa = {condition:g},\ \theta = {angle:g}^\circ",
+        latex=rf"f(x, y) = \frac{{1}}{{2}} p^T A p,\ \kappa = {condition:g},\ \theta = {angle:g}^\circ",
         start=(-7.0, 2.0),
         window=((-10.0, 10.0), (-10.0, 10.0)),
         minima=((0.0, 0.0),),

@@ -24,11 +24,10 @@ if ((${#missing[@]})); then
 fi
 
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
-# Reinstall only when the project's metadata changed since the last successful install.
+# Reinstall only when the project's metadata or pinned versions changed since the last successful install.
 stamp=.venv/.optviz-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml scripts/constraints.txt | sha256sum | cut -d' ' -f1)
 if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
-  .venv/bin/pip install --quiet --upgrade pip
-  .venv/bin/pip install --quiet -e '.[dev]'
+  .venv/bin/pip install --quiet --disable-pip-version-check -c scripts/constraints.txt -e '.[dev]'
   echo "$want" > "$stamp"
 fi
