@@ -6,7 +6,9 @@ bootstrap:
 	@scripts/bootstrap.sh
 
 demo: bootstrap
+	mkdir -p out
 	$(VENV)/python -m optim_core
+	$(VENV)/optviz article -o out
 
 test: bootstrap
 	$(VENV)/ruff check .
@@ -14,4 +16,6 @@ test: bootstrap
 	$(VENV)/python -m pytest
 
 bench: bootstrap
+	$(VENV)/python -c "import torch" 2>/dev/null || $(VENV)/pip install --quiet torch==2.13.0
 	$(VENV)/python bench/engine.py
+	$(VENV)/python bench/figures.py
