@@ -113,7 +113,7 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and ti
 def _pair(what: str, text: str | None, form: str):
     if text is None:
         return None
-    from .spec import parse_pair
+    from optim_core.spec import parse_pair
 
     return parse_pair(what, text, form)
 

@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import optim_core as oc
+from optim_core.spec import parse_function, parse_optimizer
 
 from ._atomic import write_text
 from ._checks import check_writable_parent, output_format
 from .jobs import BOOK_FOUR, MAX_STEPS
-from .spec import parse_function, parse_optimizer
 
 COLUMNS = ("optimizer", "convention", "step", "x", "y", "value", "grad_x", "grad_y", "diverged")
 

@@ -7,8 +7,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import optim_core as oc
-
-from .spec import BOOK_LR, parse_function, parse_optimizer
+from optim_core.spec import BOOK_LR, parse_function, parse_optimizer
 
 KINDS = ("path", "compare", "overlay", "loss", "step-size", "vector-sum", "impulse", "surface", "sweep", "race")
 #: The most steps a figure may ask for; more would take long and draw nothing new.

@@ -1,10 +1,16 @@
-"""Parsing the text a user types: optimizer SPECs, start points and sizes. Every problem is an OptvizError."""
+"""Parsing what a user types on a command line or in a config: optimizer SPECs, functions and pairs.
+
+Shared by the figures CLI and the scenes, so that ``adam:lr=0.3`` means the same everywhere. Every problem is
+an :class:`OptvizError` that names it.
+"""
 
 from __future__ import annotations
 
 import math
 
-import optim_core as oc
+from ._errors import OptvizError
+from .functions import Function, function_names, get_function
+from .optimizer import Optimizer, get_optimizer
 
 #: The book's learning rates for its comparison figure; an optimizer given without lr takes its own.
 BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmsprop": 0.3, "adam": 0.3}
@@ -19,50 +25,54 @@ def parse_value(key: str, raw: str):
     try:
         numbers = [float(part) for part in parts]
     except ValueError:
-        raise oc.OptvizError(
-            f"value {raw!r} for {key!r} is not a number, true/false, or a pair like 0.9/0.999"
-        ) from None
+        raise OptvizError(f"value {raw!r} for {key!r} is not a number, true/false, or a pair like 0.9/0.999") from None
     if len(numbers) > 2:
-        raise oc.OptvizError(f"value {raw!r} for {key!r}: a pair has two numbers, like 0.9/0.999")
+        raise OptvizError(f"value {raw!r} for {key!r}: a pair has two numbers, like 0.9/0.999")
     return numbers[0] if len(numbers) == 1 else tuple(numbers)
 
 
-def parse_optimizer(spec: str) -> oc.Optimizer:
-    """``NAME[:key=value,...]`` to an optimizer; ``convention=torch`` selects torch's semantics."""
+def parse_optimizer(spec: str) -> Optimizer:
+    """``NAME[:key=value,...]`` to an optimizer; ``convention=torch`` selects torch's semantics.
+
+    >>> parse_optimizer("sgd:lr=0.1,momentum=0.9,convention=torch").hyperparams["momentum"]
+    0.9
+    >>> parse_optimizer("adagrad").hyperparams["lr"]  # the book's lr when none is given
+    1.5
+    """
     name, _, rest = spec.partition(":")
     if not name.strip():
-        raise oc.OptvizError(f"optimizer SPEC {spec!r} has no name; expected {SPEC_FORM}")
+        raise OptvizError(f"optimizer SPEC {spec!r} has no name; expected {SPEC_FORM}")
     hyper: dict[str, object] = {}
     convention = "book"
     for item in filter(None, (part.strip() for part in rest.split(","))):
         key, sep, raw = item.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise oc.OptvizError(f"malformed optimizer SPEC {spec!r} at {item!r}; expected {SPEC_FORM}")
+            raise OptvizError(f"malformed optimizer SPEC {spec!r} at {item!r}; expected {SPEC_FORM}")
         if key == "convention":
             convention = raw.strip()
         elif key in hyper:
-            raise oc.OptvizError(f"optimizer SPEC {spec!r} sets {key!r} twice")
+            raise OptvizError(f"optimizer SPEC {spec!r} sets {key!r} twice")
         else:
             hyper[key] = parse_value(key, raw)
     key = name.strip().lower()
     if "lr" not in hyper and convention == "book" and key in BOOK_LR:
         hyper["lr"] = BOOK_LR[key]
-    return oc.get_optimizer(name, convention=convention, **hyper)
+    return get_optimizer(name, convention=convention, **hyper)
 
 
-def parse_function(text: str) -> oc.Function:
+def parse_function(text: str) -> Function:
     """A built-in name, ``quadratic:condition=10,angle=30``, or an expression in x and y."""
     name, sep, rest = text.partition(":")
-    if sep and name.strip().lower() in oc.function_names():
+    if sep and name.strip().lower() in function_names():
         params = {}
         for item in filter(None, (part.strip() for part in rest.split(","))):
             key, eq, raw = item.partition("=")
             if not eq:
-                raise oc.OptvizError(f"malformed function {text!r} at {item!r}; expected NAME:key=value,...")
+                raise OptvizError(f"malformed function {text!r} at {item!r}; expected NAME:key=value,...")
             params[key.strip()] = parse_value(key, raw)
-        return oc.get_function(name, **params)
-    return oc.get_function(text)
+        return get_function(name, **params)
+    return get_function(text)
 
 
 def parse_pair(what: str, text: str, form: str) -> tuple[float, float]:
@@ -72,5 +82,5 @@ def parse_pair(what: str, text: str, form: str) -> tuple[float, float]:
     except ValueError:
         pair = ()
     if len(pair) != 2 or not all(math.isfinite(v) for v in pair):
-        raise oc.OptvizError(f"malformed {what} {text!r}; expected {form}")
+        raise OptvizError(f"malformed {what} {text!r}; expected {form}")
     return pair
