@@ -41,6 +41,10 @@ class Trajectory:
     def steps(self) -> int:
         return self.positions.shape[0] - 1
 
+    def state_at(self, k: int) -> NamedTuple:
+        """The optimizer's state after ``k`` updates, as ``update`` takes it (for a single-start run)."""
+        return type(self.states)(*(field[k] for field in self.states))
+
     def effective_lr(self) -> np.ndarray:
         """Per-coordinate effective learning rate ``-Δp / g`` of each update, shape ``(T, ..., 2)``.
 

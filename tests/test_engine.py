@@ -231,3 +231,16 @@ def test_sweep_over_starts_and_chunks_agree(monkeypatch):
     np.testing.assert_array_equal(whole.final_value, chunked.final_value)
     np.testing.assert_array_equal(whole.steps_to_tol, chunked.steps_to_tol)
     assert list(whole.axes) == ["lr", "start"]
+
+
+def test_state_at_replays_the_recorded_step():
+    t = oc.run(oc.get_optimizer("adam", lr=0.3), BOWL, steps=12)
+    for k in (0, 5, 11):
+        params, _ = t.optimizer.update(
+            t.grads[k][None],
+            oc.book.AdamState(*(np.asarray(f)[None] if np.ndim(f) else f for f in t.state_at(k))),
+            t.positions[k][None],
+        )
+        np.testing.assert_array_equal(params[0], t.positions[k + 1])
+    parts = oc.analogy.step_parts(t.optimizer, t.grads[3], t.state_at(3), t.positions[3])
+    np.testing.assert_allclose(parts.step, t.positions[4] - t.positions[3], rtol=1e-12)

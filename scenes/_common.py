@@ -1,0 +1,177 @@
+"""Building blocks the scenes share. Nothing here computes an optimizer step: every position, state and
+vector comes from optim_core, and these helpers only place mobjects along those arrays."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    UP,
+    Axes,
+    Dot,
+    Text,
+    TracedPath,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    config,
+)
+
+import optim_core as oc
+
+from ._text import FONTS, caption
+
+#: Caption size: legible at 480p (low quality) as well as 4k.
+CAPTION_SIZE = 30
+TEXT_COLOR = "#1f2328"
+CONTOUR_COLOR = "#b4bac4"
+AXIS_COLOR = "#8a8f99"
+
+
+def text(key: str, lang: str, *, size: float = CAPTION_SIZE, color: str = TEXT_COLOR, **values) -> Text:
+    """A caption in ``lang``, scaled down if needed so that it never runs off the frame."""
+    mobject = Text(caption(key, lang, **values), font=FONTS[lang], font_size=size, color=color)
+    limit = config.frame_width - 1.0
+    if mobject.width > limit:
+        mobject.scale_to_fit_width(limit)
+    return mobject
+
+
+def tex(source: str, **kwargs):
+    """MathTex in the scenes' text colour (Manim's default is white, for dark backgrounds)."""
+    from manim import MathTex
+
+    return MathTex(source, color=TEXT_COLOR, **kwargs)
+
+
+def label(words: str, lang: str, color: str, size: float = 24) -> Text:
+    """A short name (an optimizer's, a vector's) in the language's font."""
+    return Text(words, font=FONTS[lang], font_size=size, color=color)
+
+
+def title(key: str, lang: str, **values) -> Text:
+    return text(key, lang, size=36, **values).to_edge(UP, buff=0.35)
+
+
+def footer(key: str, lang: str, **values) -> Text:
+    return text(key, lang, **values).to_edge(DOWN, buff=0.3)
+
+
+def color_of(opt: oc.Optimizer) -> str:
+    return opt.info.color
+
+
+def plane(f: oc.Function, *, x_length: float = 11.0, y_length: float = 5.5, window=None) -> Axes:
+    """Axes over the function's window; the bowl shows y in [-4, 4], where its paths live."""
+    (x0, x1), (y0, y1) = window or (((-10.0, 10.0), (-4.0, 4.0)) if f.name == "bowl" else f.window)
+    return Axes(
+        x_range=[x0, x1, (x1 - x0) / 4],
+        y_range=[y0, y1, (y1 - y0) / 4],
+        x_length=x_length,
+        y_length=y_length,
+        tips=False,
+        axis_config={"color": AXIS_COLOR, "stroke_width": 1.5, "include_numbers": False},
+    )
+
+
+def contours(axes: Axes, f: oc.Function, *, count: int = 9, resolution: int = 160) -> VGroup:
+    """Level sets of ``f`` as polylines, traced on a grid over the axes' window."""
+    import contourpy
+
+    (x0, x1, _), (y0, y1, _) = axes.x_range, axes.y_range
+    xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
+    grid = np.stack(np.meshgrid(xs, ys), axis=-1)
+    with np.errstate(all="ignore"):
+        z = f.value(grid)
+    finite = z[np.isfinite(z)]
+    low, high = np.quantile(finite, 0.02), np.quantile(finite, 0.9)
+    levels = (
+        np.geomspace(max(low, high * 1e-3), high, count) if low >= 0 and high > 0 else np.linspace(low, high, count)
+    )
+    generator = contourpy.contour_generator(xs, ys, np.where(np.isfinite(z), z, np.nan))
+    group = VGroup()
+    for level in levels:
+        for line in generator.lines(level):
+            if len(line) >= 3:
+                points = axes.c2p(line)  # (N, 2) in, (N, 3) out
+                curve = VMobject(stroke_color=CONTOUR_COLOR, stroke_width=1.6).set_points_as_corners(points)
+                group.add(curve)
+    return group
+
+
+def minima(axes: Axes, f: oc.Function) -> VGroup:
+    return VGroup(*(Text("+", font_size=30, color=TEXT_COLOR).move_to(axes.c2p(*m)) for m in f.minima))
+
+
+class PathFollower:
+    """Maps a fractional step ``s`` to a point of a precomputed path: at whole ``s`` exactly the trajectory's
+    position, in between the straight segment of that update (updates are jumps, drawn as straight moves)."""
+
+    def __init__(self, axes: Axes, positions: np.ndarray, margin: float = 3.0):
+        self.axes = axes
+        self.positions = np.asarray(positions, dtype=np.float64)
+        # A diverging path is drawn leaving the frame, but clamped so Cairo never sees astronomic numbers.
+        (x0, x1, _), (y0, y1, _) = axes.x_range, axes.y_range
+        self.low = np.array([x0 - margin * (x1 - x0), y0 - margin * (y1 - y0)])
+        self.high = np.array([x1 + margin * (x1 - x0), y1 + margin * (y1 - y0)])
+
+    @property
+    def steps(self) -> int:
+        return len(self.positions) - 1
+
+    def coordinates(self, s: float) -> np.ndarray:
+        s = float(np.clip(s, 0, self.steps))
+        k = min(int(np.floor(s)), self.steps - 1) if self.steps else 0
+        fraction = s - k
+        point = (
+            self.positions[k]
+            if fraction == 0 or self.steps == 0
+            else ((1 - fraction) * self.positions[k] + fraction * self.positions[k + 1])
+        )
+        return np.clip(point, self.low, self.high)
+
+    def point(self, s: float) -> np.ndarray:
+        return self.axes.c2p(*self.coordinates(s))
+
+
+def ball(follower: PathFollower, tracker: ValueTracker, color: str, radius: float = 0.11) -> Dot:
+    dot = Dot(follower.point(0), radius=radius, color=color, stroke_color=TEXT_COLOR, stroke_width=1.5)
+    dot.set_z_index(5)
+    dot.add_updater(lambda m: m.move_to(follower.point(tracker.get_value())))
+    return dot
+
+
+def trail(dot: Dot, color: str, width: float = 3.0) -> TracedPath:
+    path = TracedPath(dot.get_center, stroke_color=color, stroke_width=width)
+    path.set_z_index(4)
+    return path
+
+
+def divergence_note(t: oc.Trajectory, tracker: ValueTracker, lang: str) -> Text | None:
+    """A caption that appears once the animated step passes the step at which ``t`` diverged."""
+    if not t.diverged:
+        return None
+    note = text(
+        "diverged", lang, size=26, color=t.optimizer.info.color, name=t.optimizer.label(), step=int(t.diverged_at)
+    )
+    note.set_opacity(0)
+    note.add_updater(lambda m: m.set_opacity(1.0 if tracker.get_value() >= int(t.diverged_at) else 0.0))
+    return note
+
+
+def step_arrow(follower: PathFollower, tracker: ValueTracker, color: str):
+    """The update being animated, as an arrow from where it starts to where it lands."""
+    from manim import Arrow, always_redraw
+
+    def draw():
+        k = min(int(np.floor(tracker.get_value())), follower.steps - 1)
+        return Arrow(
+            follower.point(k),
+            follower.point(k + 1),
+            buff=0,
+            color=color,
+            stroke_width=3,
+            max_tip_length_to_length_ratio=0.15,
+        )
+
+    return always_redraw(draw)

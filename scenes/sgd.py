@@ -1,0 +1,67 @@
+"""SGD zigzags: its steps are the gradient steps, steep across the bowl and shallow along it.
+
+manim render scenes/sgd.py
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, UP, Dot, FadeIn, Indicate, Scene, ValueTracker, Write, linear
+
+from scenes._common import (
+    PathFollower,
+    ball,
+    color_of,
+    contours,
+    divergence_note,
+    footer,
+    minima,
+    plane,
+    step_arrow,
+    tex,
+    title,
+    trail,
+)
+from scenes._settings import read_settings
+
+GRADIENT_STEP = r"- \eta \frac{\partial L}{\partial W}"
+
+
+class SGDZigzag(Scene):
+    def construct(self):
+        settings = read_settings(("sgd",), 29)
+        lang = settings.lang
+        t = settings.run(settings.optimizers[0])
+        color = color_of(t.optimizer)
+
+        self.next_section("rule")
+        head = title("sgd_title", lang)
+        rule = tex(r"W \leftarrow W " + GRADIENT_STEP, substrings_to_isolate=[GRADIENT_STEP], font_size=44)
+        rule.set_color_by_tex(GRADIENT_STEP, color).next_to(head, DOWN, buff=0.25)
+        self.play(FadeIn(head), Write(rule), run_time=1.5)
+
+        self.next_section("zigzag")
+        axes = plane(t.function, y_length=4.6).next_to(rule, DOWN, buff=0.25)
+        self.play(FadeIn(axes), FadeIn(contours(axes, t.function)), FadeIn(minima(axes, t.function)), run_time=1)
+        tracker = ValueTracker(0)
+        follower = PathFollower(axes, t.positions)
+        dot = ball(follower, tracker, color)
+        # The current update's gradient step −η∇L: from where it starts to where it lands.
+        current = step_arrow(follower, tracker, color)
+
+        # x alone, on the x-axis: the progress SGD makes along the shallow direction.
+        def below(m):
+            m.move_to(axes.c2p(follower.coordinates(tracker.get_value())[0], axes.y_range[0]))
+
+        shadow = Dot(radius=0.07, color=color).add_updater(below, call_updater=True)
+        caption = footer("sgd_zigzag", lang)
+        self.add(trail(dot, color), trail(shadow, color, width=5), dot, shadow, current)
+        note = divergence_note(t, tracker, lang)
+        if note is not None:
+            self.add(note.next_to(caption, UP, buff=0.15))
+        self.play(FadeIn(caption), run_time=0.5)
+        self.play(tracker.animate.set_value(t.steps), run_time=min(8, 0.3 * t.steps + 1), rate_func=linear)
+
+        self.next_section("slow along x")
+        self.play(caption.animate.become(footer("sgd_slow", lang)), run_time=0.6)
+        self.play(Indicate(shadow, color=color, scale_factor=1.6), run_time=1.2)
+        self.wait(1)
