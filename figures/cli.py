@@ -27,7 +27,7 @@ class OneLineErrors(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":
                 typer.echo(error.format_message())
                 sys.exit(0)
-            _fail(error.format_message().removeprefix("Value error, "), getattr(error, "exit_code", 2))
+            _fail(error.format_message().replace("Value error, ", ""), getattr(error, "exit_code", 2))
         except ValueError as error:  # OptvizError is a ValueError; imported lazily to keep start-up fast
             if type(error).__name__ != "OptvizError":
                 raise
@@ -73,6 +73,19 @@ class Lang(str, Enum):
     en = "en"
     de = "de"
     ja = "ja"
+
+
+class Quality(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+    four_k = "4k"
+
+
+class VideoFormat(str, Enum):
+    mp4 = "mp4"
+    gif = "gif"
+    webm = "webm"
 
 
 class Listing(str, Enum):
@@ -196,6 +209,49 @@ def article(
     from .article import build
 
     build(spec, output, jobs=jobs, force=force)
+
+
+@app.command()
+def render(
+    scene: Annotated[
+        str | None,
+        typer.Argument(help="sgd, momentum, impulse, adagrad, adam, comparison, or a .py file with one scene."),
+    ] = None,
+    all_scenes: Annotated[bool, typer.Option("--all", help="Render every scene.")] = False,
+    quality: Annotated[Quality, typer.Option(help="Manim quality preset.", rich_help_panel=OUTPUT)] = Quality.medium,
+    video_format: Annotated[VideoFormat, typer.Option("--format", help="Video format.", rich_help_panel=OUTPUT)] = (
+        VideoFormat.mp4
+    ),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory to write into (it must exist).", rich_help_panel=OUTPUT)
+    ] = Path("out"),
+    function: Annotated[
+        str | None, typer.Option("--function", "-f", help="As in `optviz figure`.", rich_help_panel=PROBLEM)
+    ] = None,
+    optimizer: OptimizerOpt = None,
+    start: StartOpt = None,
+    steps: Annotated[
+        int | None, typer.Option("--steps", help="Updates to animate, 1 to 500.", rich_help_panel=PROBLEM)
+    ] = None,
+    lang: LangOpt = Lang.en,
+):
+    """Render Manim scenes (the optimizers' stories in motion) and print where the videos are."""
+    from scenes._render import SCENES
+    from scenes._render import render as render_scene
+
+    if all_scenes == (scene is not None):
+        raise typer.BadParameter("give one scene name or file, or --all")
+    settings = {"OPTVIZ_LANG": lang.value}
+    if function:
+        settings["OPTVIZ_FUNCTION"] = function
+    if optimizer:
+        settings["OPTVIZ_OPTIMIZERS"] = ";".join(optimizer)
+    if start:
+        settings["OPTVIZ_START"] = start
+    if steps is not None:
+        settings["OPTVIZ_STEPS"] = str(steps)
+    for name in SCENES if all_scenes else [scene]:
+        print(render_scene(name, quality=quality.value, fmt=video_format.value, output=output, settings=settings))
 
 
 def main():

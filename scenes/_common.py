@@ -23,6 +23,8 @@ from ._text import FONTS, caption
 
 #: Caption size: legible at 480p (low quality) as well as 4k.
 CAPTION_SIZE = 30
+#: The scenes' background, set by each scene in code so that it holds wherever Manim is started from.
+BACKGROUND = "#f7f7f5"
 TEXT_COLOR = "#1f2328"
 CONTOUR_COLOR = "#b4bac4"
 AXIS_COLOR = "#8a8f99"
@@ -34,14 +36,20 @@ def text(key: str, lang: str, *, size: float = CAPTION_SIZE, color: str = TEXT_C
     limit = config.frame_width - 1.0
     if mobject.width > limit:
         mobject.scale_to_fit_width(limit)
-    return mobject
+    return on_top(mobject)
+
+
+def on_top(mobject):
+    """Keep words readable above any path, including one that is diverging across them."""
+    mobject.add_background_rectangle(color=BACKGROUND, opacity=0.85, buff=0.06)
+    return mobject.set_z_index(10)
 
 
 def tex(source: str, **kwargs):
     """MathTex in the scenes' text colour (Manim's default is white, for dark backgrounds)."""
     from manim import MathTex
 
-    return MathTex(source, color=TEXT_COLOR, **kwargs)
+    return on_top(MathTex(source, color=TEXT_COLOR, **kwargs))
 
 
 def label(words: str, lang: str, color: str, size: float = 24) -> Text:
@@ -107,20 +115,26 @@ class PathFollower:
     """Maps a fractional step ``s`` to a point of a precomputed path: at whole ``s`` exactly the trajectory's
     position, in between the straight segment of that update (updates are jumps, drawn as straight moves)."""
 
-    def __init__(self, axes: Axes, positions: np.ndarray, margin: float = 3.0):
+    def __init__(self, axes: Axes, positions: np.ndarray, margin: float = 0.5):
         self.axes = axes
         self.positions = np.asarray(positions, dtype=np.float64)
-        # A diverging path is drawn leaving the frame, but clamped so Cairo never sees astronomic numbers.
+        # A diverging path is drawn leaving the plot, clamped at half the plot's size beyond its edges: off the
+        # plot, out of the frame, and never astronomic numbers for Cairo.
         (x0, x1, _), (y0, y1, _) = axes.x_range, axes.y_range
         self.low = np.array([x0 - margin * (x1 - x0), y0 - margin * (y1 - y0)])
         self.high = np.array([x1 + margin * (x1 - x0), y1 + margin * (y1 - y0)])
+
+        # Once the path has left that box it has left the picture: the ball stops there rather than draw the
+        # rest of a diverging zigzag as bars along the box's edges.
+        outside = np.flatnonzero(np.any((self.positions < self.low) | (self.positions > self.high), axis=-1))
+        self.last_visible = int(outside[0]) if outside.size else len(self.positions) - 1
 
     @property
     def steps(self) -> int:
         return len(self.positions) - 1
 
     def coordinates(self, s: float) -> np.ndarray:
-        s = float(np.clip(s, 0, self.steps))
+        s = float(np.clip(s, 0, self.last_visible))
         k = min(int(np.floor(s)), self.steps - 1) if self.steps else 0
         fraction = s - k
         point = (

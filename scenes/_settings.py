@@ -2,7 +2,7 @@
 
 | variable | meaning | example |
 |---|---|---|
-| ``OPTVIZ_FUNCTION`` | built-in name, ``quadratic:condition=K,angle=DEG``, or an expression in x and y | ``rosenbrock`` |
+| ``OPTVIZ_FUNCTION`` | built-in name, ``quadratic:condition=K,angle=DEG`` or an expression | ``rosenbrock`` |
 | ``OPTVIZ_OPTIMIZERS`` | optimizer SPECs separated by ``;`` (as ``optviz figure --optimizer``) | ``adam:lr=0.2;sgd`` |
 | ``OPTVIZ_START`` | ``X,Y`` | ``-7,2`` |
 | ``OPTVIZ_STEPS`` | updates to animate, 1 to 500 | ``40`` |

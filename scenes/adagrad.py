@@ -13,6 +13,7 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Scene, ValueTracker, VGroup, Wr
 
 from scenes._bars import coordinate_bars
 from scenes._common import (
+    BACKGROUND,
     PathFollower,
     ball,
     color_of,
@@ -35,6 +36,7 @@ SCALE = r"\frac{1}{\sqrt{h}}"
 
 class AdaGradGolf(Scene):
     def construct(self):
+        self.camera.background_color = BACKGROUND
         settings = read_settings(("adagrad",), 30)
         lang = settings.lang
         t = settings.run(settings.optimizers[0])

@@ -28,6 +28,7 @@ from manim import (
 import optim_core as oc
 from scenes._bars import coordinate_bars
 from scenes._common import (
+    BACKGROUND,
     PathFollower,
     ball,
     color_of,
@@ -49,6 +50,7 @@ FIRST, SECOND = r"\hat m", r"\sqrt{\hat v}"
 
 class AdamBoth(Scene):
     def construct(self):
+        self.camera.background_color = BACKGROUND
         settings = read_settings(("adam",), 40)
         lang = settings.lang
         t = settings.run(settings.optimizers[0])

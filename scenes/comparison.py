@@ -13,6 +13,7 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Integer, Scene, ValueTracker, V
 import optim_core as oc
 from optim_core.spec import BOOK_LR
 from scenes._common import (
+    BACKGROUND,
     TEXT_COLOR,
     PathFollower,
     ball,
@@ -32,6 +33,7 @@ BOOK_FOUR = tuple(f"{name}:lr={BOOK_LR[name]}" for name in oc.BOOK_COMPARISON)
 
 class FourWayRace(Scene):
     def construct(self):
+        self.camera.background_color = BACKGROUND
         settings = read_settings(BOOK_FOUR, 60)
         lang = settings.lang
         runs = [settings.run(opt) for opt in settings.optimizers]

@@ -27,7 +27,7 @@ from manim import (
 )
 
 import optim_core as oc
-from scenes._common import footer, label, tex, title
+from scenes._common import BACKGROUND, footer, label, tex, title
 from scenes._settings import read_settings
 
 BEFORE, KICK, AFTER = r"m v_{\mathrm{before}}", r"F \Delta t", r"m v_{\mathrm{after}}"
@@ -36,6 +36,7 @@ UNIT = 1.9  # screen units per unit of momentum
 
 class ImpulseAnalogy(Scene):
     def construct(self):
+        self.camera.background_color = BACKGROUND
         lang = read_settings(("momentum",), 1).lang
         colors = {BEFORE: oc.INFO["momentum"].color, KICK: oc.INFO["sgd"].color, AFTER: "#009E73"}
         head = title("impulse_title", lang)

@@ -37,6 +37,7 @@ from manim import (
 import optim_core as oc
 from scenes._common import (
     AXIS_COLOR,
+    BACKGROUND,
     TEXT_COLOR,
     PathFollower,
     ball,
@@ -60,6 +61,7 @@ VECTOR_STEPS = 4
 
 class MomentumBall(ThreeDScene):
     def construct(self):
+        self.camera.background_color = BACKGROUND
         settings = read_settings(("momentum",), 60)
         self.lang = settings.lang
         momentum = settings.optimizers[0]

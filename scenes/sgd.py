@@ -8,6 +8,7 @@ from __future__ import annotations
 from manim import DOWN, UP, Dot, FadeIn, Indicate, Scene, ValueTracker, Write, linear
 
 from scenes._common import (
+    BACKGROUND,
     PathFollower,
     ball,
     color_of,
@@ -28,6 +29,7 @@ GRADIENT_STEP = r"- \eta \frac{\partial L}{\partial W}"
 
 class SGDZigzag(Scene):
     def construct(self):
+        self.camera.background_color = BACKGROUND
         settings = read_settings(("sgd",), 29)
         lang = settings.lang
         t = settings.run(settings.optimizers[0])

@@ -1,0 +1,176 @@
+"""Scenes: every construct runs, key beats match stored frames, balls sit on optim_core's trajectory, and
+`optviz render` behaves."""
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from manim import ThreeDAxes, ValueTracker, tempconfig
+from typer.testing import CliRunner
+
+import optim_core as oc
+from figures.cli import app
+from scenes import _render as scene_render
+from scenes._common import PathFollower, ball, divergence_note, plane
+from scenes._settings import read_settings
+from scenes.momentum import _Lifted
+
+CONTROL = Path(__file__).parent / "control"
+UPDATE = os.environ.get("OPTVIZ_UPDATE_BASELINES") == "1"
+BOWL = oc.get_function("bowl")
+SCENE_FILES = sorted(Path(scene_render.__file__).parent.glob("[!_]*.py"))
+
+
+def run_scene(name: str, tmp_path: Path, settings: dict | None = None):
+    """Run the whole construct at 320x180 and 5 fps. Keeps, for each beat (section), its last frame that is
+    not blank (beats may end by fading out), and the scene's very last frame."""
+    frames: dict[str, np.ndarray] = {}
+    scene_class = scene_render.scene_class(name)
+    options = {
+        "quality": "low_quality",
+        "pixel_width": 320,
+        "pixel_height": 180,
+        "frame_rate": 5,
+        "media_dir": str(tmp_path),
+        "write_to_movie": False,
+        "disable_caching": True,
+        "verbosity": "ERROR",
+        "progress_bar": "none",
+    }
+    with tempconfig(options), scene_render._environment(settings or {}):
+        scene = scene_class()
+        begin_section, play = scene.next_section, scene.play
+        current = ["opening"]
+
+        def next_section(section_name="unnamed", *args, **kwargs):
+            current[0] = section_name
+            return begin_section(section_name, *args, **kwargs)
+
+        def play_and_keep(*args, **kwargs):
+            play(*args, **kwargs)
+            frame = scene.renderer.get_frame()[::2, ::2, :3].copy()
+            if frame.std() > 3:
+                frames[current[0]] = frame
+
+        scene.next_section, scene.play = next_section, play_and_keep
+        scene.render()
+        frames["last"] = scene.renderer.get_frame()[::2, ::2, :3].copy()
+    return scene, frames
+
+
+@pytest.mark.parametrize("name", list(scene_render.SCENES))
+def test_every_scene_runs_and_its_beats_match_the_control_frames(name, tmp_path):
+    _, frames = run_scene(name, tmp_path)
+    control = CONTROL / f"{name}.npz"
+    if UPDATE:
+        np.savez_compressed(control, **frames)
+    assert control.exists(), f"no control data {control.name}; make it with OPTVIZ_UPDATE_BASELINES=1"
+    expected = dict(np.load(control))
+    assert sorted(expected) == sorted(frames)
+    for beat, frame in frames.items():
+        difference = np.abs(frame.astype(int) - expected[beat].astype(int))
+        assert difference.mean() < 2.0 and (difference > 48).mean() < 0.01, f"{name}: {beat} differs"
+        assert beat == "last" or frame.std() > 3, f"{name}: {beat} is blank"
+
+
+@pytest.mark.parametrize("path", SCENE_FILES, ids=lambda p: p.name)
+def test_each_file_holds_exactly_one_scene(path):
+    """`manim render scenes/NAME.py` needs no scene name only when the file defines one scene."""
+    assert scene_render.scene_class(str(path)).__name__ in {cls for _, cls in scene_render.SCENES.values()}
+
+
+def test_the_ball_sits_on_the_trajectory_at_the_end_of_every_step():
+    t = oc.run(oc.get_optimizer("momentum", lr=0.1), BOWL, steps=30)
+    axes = plane(BOWL)
+    tracker = ValueTracker(0)
+    dot = ball(PathFollower(axes, t.positions), tracker, "#000000")
+    for k in range(t.steps + 1):
+        tracker.set_value(k)
+        dot.update()
+        np.testing.assert_allclose(axes.p2c(dot.get_center()), t.positions[k], rtol=0, atol=1e-9)
+    tracker.set_value(2.5)
+    dot.update()
+    np.testing.assert_allclose(axes.p2c(dot.get_center()), t.positions[2:4].mean(axis=0), atol=1e-9)
+
+
+def test_the_ball_on_the_surface_follows_the_trajectory():
+    t = oc.run(oc.get_optimizer("momentum", lr=0.1), BOWL, steps=20)
+    axes = ThreeDAxes(x_range=[-10, 10, 5], y_range=[-4, 4, 2], z_range=[0, 21, 7])
+    lifted = _Lifted(axes, t)
+    for k in range(t.steps + 1):
+        x, y, _ = axes.p2c(lifted.point(k))
+        np.testing.assert_allclose((x, y), t.positions[k], atol=1e-9)
+
+
+def test_a_diverging_optimizer_leaves_the_frame_with_a_caption(tmp_path):
+    settings = {"OPTVIZ_OPTIMIZERS": "sgd:lr=1.1", "OPTVIZ_STEPS": "120"}
+    scene, _ = run_scene("sgd", tmp_path, settings)
+    notes = [m for m in scene.mobjects if getattr(m, "original_text", "") == "SGD (lr=1.1) diverged at step 72"]
+    assert len(notes) == 1 and notes[0].get_fill_opacity() == 1.0
+    t = read_settings(("sgd",), 1, environ=settings).run(oc.get_optimizer("sgd", lr=1.1))
+    tracker = ValueTracker(0)
+    note = divergence_note(t, tracker, "en")
+    note.update()
+    assert note.get_fill_opacity() == 0.0
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"OPTVIZ_STEPS": "0"}, "OPTVIZ_STEPS must be a whole number from 1 to 500, got 0"),
+        ({"OPTVIZ_STEPS": "many"}, "OPTVIZ_STEPS must be a whole number from 1 to 500, got 'many'"),
+        ({"OPTVIZ_LANG": "fr"}, "OPTVIZ_LANG must be one of en, de, ja, got 'fr'"),
+        ({"OPTVIZ_OPTIMIZERS": "adamm"}, "did you mean 'adam'?"),
+        ({"OPTVIZ_FUNCTION": "x.y"}, "'x.y' is not allowed"),
+        ({"OPTVIZ_START": "1"}, "malformed OPTVIZ_START '1'"),
+    ],
+)
+def test_bad_scene_settings(environ, message):
+    with pytest.raises(oc.OptvizError, match=None) as error:
+        read_settings(("sgd",), 10, environ=environ)
+    assert message in str(error.value)
+
+
+runner = CliRunner()
+
+
+def test_optviz_render_writes_the_video_and_prints_its_path(tmp_path):
+    result = runner.invoke(
+        app,
+        ["render", "sgd", "--quality", "low", "--format", "gif", "--steps", "4", "-o", str(tmp_path), "--lang", "de"],
+    )
+    assert result.exit_code == 0, result.output
+    video = tmp_path / "SGDZigzag.gif"
+    assert result.stdout.strip() == str(video)
+    assert video.read_bytes()[:4] == b"GIF8" and video.stat().st_size > 10_000
+    assert [p.name for p in tmp_path.iterdir()] == ["SGDZigzag.gif"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "spiral"], "unknown scene 'spiral'"),
+        (["render", "missing.py"], "scene file 'missing.py' does not exist"),
+        (["render", "sgd", "--quality", "ultra"], "'ultra' is not one of 'low', 'medium', 'high', '4k'"),
+        (["render", "sgd", "--format", "avi"], "'avi' is not one of 'mp4', 'gif', 'webm'"),
+        (["render", "sgd", "-O", "sgd:lr"], "malformed optimizer SPEC 'sgd:lr'"),
+        (["render", "sgd", "-O", "sgd:lr=-1"], "lr must be a finite number > 0"),
+        (["render"], "give one scene name or file, or --all"),
+        (["render", "sgd", "--all"], "give one scene name or file, or --all"),
+    ],
+)
+def test_bad_render_input_is_one_line_exit_2_and_writes_nothing(args, message, tmp_path):
+    result = runner.invoke(app, [*args, "-o", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_latex_names_the_fix(tmp_path, monkeypatch):
+    monkeypatch.setattr(scene_render.shutil, "which", lambda tool: None)
+    result = runner.invoke(app, ["render", "momentum", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "LaTeX is missing (latex, dvisvgm not found)" in result.stderr and "bootstrap" in result.stderr
+    assert list(tmp_path.iterdir()) == []
