@@ -83,6 +83,10 @@ with tempfile.TemporaryDirectory() as media, tempconfig({"quality": "low_quality
     return seconds, duration, frames
 
 
+def runs_word(count: int) -> str:
+    return "run" if count == 1 else "runs"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="-ql only, one run each")
@@ -102,7 +106,7 @@ def main() -> None:
         seconds = statistics.median(r[0] for r in results)
         duration, frames = results[0][1], results[0][2]
         print(
-            f"| {name} | {duration:.1f} s | {frames} | {seconds:.1f} s ({len(results)} runs) |"
+            f"| {name} | {duration:.1f} s | {frames} | {seconds:.1f} s ({len(results)} {runs_word(len(results))}) |"
             f" {seconds / duration:.2f} | <= {goal:.1f} |",
             flush=True,
         )

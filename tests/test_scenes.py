@@ -59,10 +59,10 @@ def run_scene(name: str, tmp_path: Path, settings: dict | None = None):
     return scene, frames
 
 
-@pytest.mark.parametrize("name", list(scene_render.SCENES))
-def test_every_scene_runs_and_its_beats_match_the_control_frames(name, tmp_path):
-    _, frames = run_scene(name, tmp_path)
-    control = CONTROL / f"{name}.npz"
+@pytest.mark.parametrize(("name", "lang"), [*((name, "en") for name in scene_render.SCENES), ("impulse", "ja")])
+def test_every_scene_runs_and_its_beats_match_the_control_frames(name, lang, tmp_path):
+    _, frames = run_scene(name, tmp_path, {"OPTVIZ_LANG": lang})
+    control = CONTROL / (f"{name}.npz" if lang == "en" else f"{name}-{lang}.npz")
     if UPDATE:
         np.savez_compressed(control, **frames)
     assert control.exists(), f"no control data {control.name}; make it with OPTVIZ_UPDATE_BASELINES=1"
