@@ -205,38 +205,13 @@ def vector_sum_figure(opt: oc.Optimizer, *, lang: str = "en", size=(5.6, 5.2)) -
     parts = oc.analogy.right_angle_turn(opt)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    origin = np.zeros(2)
-    gap = 0.06 * np.linalg.norm(parts.carried)
-    _arrow(
-        ax,
-        origin,
-        parts.carried,
-        oc.INFO["momentum"].color,
+    labels = (
         text("previous_step", lang),
-        label_offset=(-gap, 0),
-        ha="right",
-    )
-    _arrow(
-        ax,
-        parts.carried,
-        parts.gradient_step,
-        oc.INFO["sgd"].color,
         text("gradient_step", lang),
-        label_offset=(0, gap),
-        va="bottom",
-    )
-    _arrow(
-        ax,
-        origin,
-        parts.step,
-        STEP_COLOR,
         text("new_step", lang, angle=parts.turn_degrees),
-        label_offset=(gap, -gap),
-        ha="left",
-        va="top",
     )
+    plot_vector_sum(ax, parts.carried, parts.gradient_step, parts.step, labels)
     _right_angle_sketch(ax, parts.carried, parts.gradient_step)
-    _frame_vectors(ax, [origin, parts.carried, parts.step])
     ax.set_title(text("vector_sum_title", lang))
     return fig
 
@@ -246,42 +221,32 @@ def impulse_figure(*, lang: str = "en", size=(5.6, 5.2)) -> Figure:
     kick = oc.analogy.impulse(1.0, (0.0, 1.0), (1.0, 0.0), 1.0)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    origin = np.zeros(2)
-    gap = 0.06
-    # The same colours as the momentum parts they stand for: m·v ~ αv, F·Δt ~ −η∇L.
-    _arrow(
-        ax,
-        origin,
-        kick.momentum_before,
-        oc.INFO["momentum"].color,
+    labels = (
         text("momentum_before", lang),
-        label_offset=(-gap, 0),
-        ha="right",
-    )
-    _arrow(
-        ax,
-        kick.momentum_before,
-        kick.impulse,
-        oc.INFO["sgd"].color,
         text("impulse", lang),
-        label_offset=(0, gap),
-        va="bottom",
-    )
-    _arrow(
-        ax,
-        origin,
-        kick.momentum_after,
-        STEP_COLOR,
         text("momentum_after", lang, angle=kick.turn_degrees),
-        label_offset=(gap, -gap),
-        ha="left",
-        va="top",
     )
+    plot_vector_sum(ax, kick.momentum_before, kick.impulse, kick.momentum_after, labels)
     ax.plot(0, 0, "o", color="0.35", markersize=16, zorder=5)
-    _frame_vectors(ax, [origin, kick.momentum_before, kick.momentum_after])
     fig.suptitle(text("impulse_title", lang), fontweight="bold", fontsize=10)
     ax.set_title(r"$m\,v_{\mathrm{before}} + F\,\Delta t = m\,v_{\mathrm{after}}$", fontsize=13, fontweight="normal")
     return fig
+
+
+def plot_vector_sum(ax, first, second, total, labels: tuple[str, str, str]):
+    """``first`` from the origin, ``second`` from its tip, and their sum ``total``, each labelled beside it.
+
+    The colours say what the parts stand for in Momentum: ``first`` is the carried step αv (Momentum's colour),
+    ``second`` the new gradient step −η∇L (SGD's), ``total`` the step taken. The impulse sketch uses the same
+    colours, since m·v plays the part of αv and F·Δt that of −η∇L.
+    """
+    origin = np.zeros(2)
+    gap = 0.06 * np.linalg.norm(first)
+    _arrow(ax, origin, first, oc.INFO["momentum"].color, labels[0], label_offset=(-gap, 0), ha="right")
+    _arrow(ax, first, second, oc.INFO["sgd"].color, labels[1], label_offset=(0, gap), va="bottom")
+    _arrow(ax, origin, total, STEP_COLOR, labels[2], label_offset=(gap, -gap), ha="left", va="top")
+    _frame_vectors(ax, [origin, first, total])
+    return ax
 
 
 def _right_angle_sketch(ax, first, second):

@@ -107,6 +107,12 @@ def contours(axes: Axes, f: oc.Function, *, count: int = 9, resolution: int = 16
     return group
 
 
+def landscape(f: oc.Function, **plane_options) -> tuple[Axes, VGroup]:
+    """Axes with the contour lines and minima of ``f``, grouped so that they are placed together."""
+    axes = plane(f, **plane_options)
+    return axes, VGroup(axes, contours(axes, f), minima(axes, f))
+
+
 def minima(axes: Axes, f: oc.Function) -> VGroup:
     return VGroup(*(Text("+", font_size=30, color=TEXT_COLOR).move_to(axes.c2p(*m)) for m in f.minima))
 
@@ -189,3 +195,25 @@ def step_arrow(follower: PathFollower, tracker: ValueTracker, color: str):
         )
 
     return always_redraw(draw)
+
+
+def moving_path(
+    axes: Axes,
+    t: oc.Trajectory,
+    tracker: ValueTracker,
+    lang: str,
+    *,
+    color: str | None = None,
+    arrow: bool = True,
+    radius: float = 0.11,
+    width: float = 3.0,
+):
+    """The mobjects of one animated path: its trail, the ball, the current step as an arrow (optional), and
+    the divergence caption when the path diverges (None otherwise). Place the caption, then add them all."""
+    color = color or t.optimizer.info.color
+    follower = PathFollower(axes, t.positions)
+    dot = ball(follower, tracker, color, radius=radius)
+    mobjects = [trail(dot, color, width=width), dot]
+    if arrow:
+        mobjects.append(step_arrow(follower, tracker, color))
+    return follower, mobjects, divergence_note(t, tracker, lang)

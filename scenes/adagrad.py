@@ -14,19 +14,13 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Scene, ValueTracker, VGroup, Wr
 from scenes._bars import coordinate_bars
 from scenes._common import (
     BACKGROUND,
-    PathFollower,
-    ball,
     color_of,
-    contours,
-    divergence_note,
     footer,
     label,
-    minima,
-    plane,
-    step_arrow,
+    landscape,
+    moving_path,
     tex,
     title,
-    trail,
 )
 from scenes._settings import read_settings
 
@@ -64,10 +58,9 @@ class AdaGradGolf(Scene):
         self.play(FadeIn(head), Write(rule), run_time=1.5)
 
         self.next_section("strokes")
-        axes = plane(t.function, x_length=7.4, y_length=4.3).next_to(rule, DOWN, buff=0.3).to_edge(LEFT, buff=0.4)
+        axes, stage = landscape(t.function, x_length=7.4, y_length=4.3)
+        stage.next_to(rule, DOWN, buff=0.3).to_edge(LEFT, buff=0.4)
         tracker = ValueTracker(0)
-        follower = PathFollower(axes, t.positions)
-        dot = ball(follower, tracker, color)
 
         def at(series):
             return lambda: series[min(int(tracker.get_value()), len(series) - 1)]
@@ -85,16 +78,9 @@ class AdaGradGolf(Scene):
             .next_to(axes, RIGHT, buff=0.4)
         )
         caption = footer("adagrad_h", lang)
-        self.play(
-            FadeIn(axes),
-            FadeIn(contours(axes, t.function)),
-            FadeIn(minima(axes, t.function)),
-            FadeIn(panels),
-            FadeIn(caption),
-            run_time=1,
-        )
-        self.add(trail(dot, color), dot, step_arrow(follower, tracker, color))
-        note = divergence_note(t, tracker, lang)
+        self.play(FadeIn(stage), FadeIn(panels), FadeIn(caption), run_time=1)
+        _, path, note = moving_path(axes, t, tracker, lang, color=color)
+        self.add(*path)
         if note is not None:
             self.add(note.next_to(caption, UP, buff=0.1))
         self.play(tracker.animate.set_value(t.steps), run_time=min(9, 0.3 * t.steps + 1), rate_func=linear)

@@ -29,19 +29,13 @@ import optim_core as oc
 from scenes._bars import coordinate_bars
 from scenes._common import (
     BACKGROUND,
-    PathFollower,
-    ball,
     color_of,
-    contours,
-    divergence_note,
     footer,
     label,
-    minima,
-    plane,
-    step_arrow,
+    landscape,
+    moving_path,
     tex,
     title,
-    trail,
 )
 from scenes._settings import read_settings
 
@@ -68,10 +62,9 @@ class AdamBoth(Scene):
         self.play(FadeIn(head), Write(rule), run_time=1.5)
 
         self.next_section("both parts")
-        axes = plane(t.function, x_length=7.4, y_length=4.3).next_to(rule, DOWN, buff=0.3).to_edge(LEFT, buff=0.4)
+        axes, stage = landscape(t.function, x_length=7.4, y_length=4.3)
+        stage.next_to(rule, DOWN, buff=0.3).to_edge(LEFT, buff=0.4)
         tracker = ValueTracker(0)
-        follower = PathFollower(axes, t.positions)
-        dot = ball(follower, tracker, colors["step"])
 
         def index():
             return min(int(tracker.get_value()), len(first) - 1)
@@ -95,15 +88,9 @@ class AdamBoth(Scene):
         v_panel = VGroup(label("√v", lang, colors["v"], 30), bars).arrange(DOWN, buff=0.3)
         panels = VGroup(m_panel, v_panel).arrange(RIGHT, buff=0.5).next_to(axes, RIGHT, buff=0.3)
         caption = footer("adam_title", lang)
-        self.play(
-            FadeIn(axes),
-            FadeIn(contours(axes, t.function)),
-            FadeIn(minima(axes, t.function)),
-            FadeIn(panels),
-            run_time=1,
-        )
-        self.add(trail(dot, colors["step"]), dot, step_arrow(follower, tracker, colors["step"]), always_redraw(m_arrow))
-        note = divergence_note(t, tracker, lang)
+        self.play(FadeIn(stage), FadeIn(panels), run_time=1)
+        _, path, note = moving_path(axes, t, tracker, lang, color=colors["step"])
+        self.add(*path, always_redraw(m_arrow))
         if note is not None:
             self.add(note.next_to(caption, DOWN, buff=0.1))
         self.play(tracker.animate.set_value(t.steps), run_time=min(10, 0.25 * t.steps + 1), rate_func=linear)

@@ -15,16 +15,11 @@ from optim_core.spec import BOOK_LR
 from scenes._common import (
     BACKGROUND,
     TEXT_COLOR,
-    PathFollower,
-    ball,
-    contours,
-    divergence_note,
     label,
-    minima,
-    plane,
+    landscape,
+    moving_path,
     text,
     title,
-    trail,
 )
 from scenes._settings import read_settings
 
@@ -41,7 +36,8 @@ class FourWayRace(Scene):
 
         self.next_section("race")
         head = title("race_title", lang)
-        axes = plane(settings.function, x_length=9.6, y_length=5.0).next_to(head, DOWN, buff=0.3).to_edge(LEFT, 0.4)
+        axes, stage = landscape(settings.function, x_length=9.6, y_length=5.0)
+        stage.next_to(head, DOWN, buff=0.3).to_edge(LEFT, 0.4)
         tracker = ValueTracker(0)
         counter = VGroup(
             label(f"{text('step', lang).text}", lang, TEXT_COLOR, 28), Integer(0, font_size=36, color=TEXT_COLOR)
@@ -50,19 +46,11 @@ class FourWayRace(Scene):
         legend = VGroup(*(label(t.optimizer.label(), lang, t.optimizer.info.color, 26) for t in runs))
         legend.arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         side = VGroup(counter, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6).next_to(axes, RIGHT, buff=0.4)
-        self.play(
-            FadeIn(head),
-            FadeIn(axes),
-            FadeIn(contours(axes, settings.function)),
-            FadeIn(minima(axes, settings.function)),
-            FadeIn(side),
-            run_time=1,
-        )
+        self.play(FadeIn(head), FadeIn(stage), FadeIn(side), run_time=1)
         notes = VGroup()
         for t in runs:
-            dot = ball(PathFollower(axes, t.positions), tracker, t.optimizer.info.color)
-            self.add(trail(dot, t.optimizer.info.color, width=3), dot)
-            note = divergence_note(t, tracker, lang)
+            _, path, note = moving_path(axes, t, tracker, lang, arrow=False)
+            self.add(*path)
             if note is not None:
                 notes.add(note.scale(0.8))
         if notes:

@@ -42,11 +42,10 @@ from scenes._common import (
     PathFollower,
     ball,
     contours,
-    divergence_note,
     footer,
     label,
-    minima,
-    plane,
+    landscape,
+    moving_path,
     tex,
     title,
     trail,
@@ -245,7 +244,8 @@ class MomentumBall(ThreeDScene):
         without = settings.run(oc.get_optimizer("momentum", lr=lr, momentum=0.0))
         sgd = settings.run(oc.get_optimizer("sgd", lr=lr))
         head = title("alpha_zero", self.lang)
-        axes = plane(settings.function, y_length=4.6).next_to(head, DOWN, buff=0.3)
+        axes, stage = landscape(settings.function, y_length=4.6)
+        stage.next_to(head, DOWN, buff=0.3)
         alpha = ValueTracker(momentum.hyperparams["momentum"])
         readout = VGroup(
             tex(r"\alpha =", font_size=48),
@@ -253,25 +253,13 @@ class MomentumBall(ThreeDScene):
         ).arrange(RIGHT)
         readout[1].add_updater(lambda m: m.set_value(alpha.get_value()))
         readout.next_to(axes, DOWN, buff=0.2).to_edge(LEFT, buff=1)
-        self.play(
-            FadeIn(head),
-            FadeIn(axes),
-            FadeIn(contours(axes, settings.function)),
-            FadeIn(minima(axes, settings.function)),
-            FadeIn(readout),
-            run_time=1,
-        )
+        self.play(FadeIn(head), FadeIn(stage), FadeIn(readout), run_time=1)
         self.play(alpha.animate.set_value(0.0), run_time=1.5)
         tracker = ValueTracker(0)
-        rolling = PathFollower(axes, without.positions)
-        stepping = PathFollower(axes, sgd.positions)
-        blue = ball(rolling, tracker, self.colors["momentum"], radius=0.14)
-        orange = ball(stepping, tracker, self.colors["sgd"], radius=0.07)
         # The α = 0 path drawn wide, SGD's thin on top: one line inside the other all the way.
-        self.add(
-            trail(blue, self.colors["momentum"], width=8), trail(orange, self.colors["sgd"], width=2.5), blue, orange
-        )
-        note = divergence_note(without, tracker, self.lang)
+        _, wide, note = moving_path(axes, without, tracker, self.lang, arrow=False, radius=0.14, width=8)
+        _, thin, _ = moving_path(axes, sgd, tracker, self.lang, arrow=False, radius=0.07, width=2.5)
+        self.add(wide[0], thin[0], wide[1], thin[1])
         if note is not None:
             self.add(note.next_to(readout, RIGHT, buff=0.5))
         self.play(tracker.animate.set_value(without.steps), run_time=5, rate_func=linear)

@@ -9,15 +9,10 @@ from manim import DOWN, UP, Dot, FadeIn, Indicate, Scene, ValueTracker, Write, l
 
 from scenes._common import (
     BACKGROUND,
-    PathFollower,
-    ball,
     color_of,
-    contours,
-    divergence_note,
     footer,
-    minima,
-    plane,
-    step_arrow,
+    landscape,
+    moving_path,
     tex,
     title,
     trail,
@@ -42,13 +37,12 @@ class SGDZigzag(Scene):
         self.play(FadeIn(head), Write(rule), run_time=1.5)
 
         self.next_section("zigzag")
-        axes = plane(t.function, y_length=4.6).next_to(rule, DOWN, buff=0.25)
-        self.play(FadeIn(axes), FadeIn(contours(axes, t.function)), FadeIn(minima(axes, t.function)), run_time=1)
+        axes, stage = landscape(t.function, y_length=4.6)
+        stage.next_to(rule, DOWN, buff=0.25)
+        self.play(FadeIn(stage), run_time=1)
         tracker = ValueTracker(0)
-        follower = PathFollower(axes, t.positions)
-        dot = ball(follower, tracker, color)
-        # The current update's gradient step −η∇L: from where it starts to where it lands.
-        current = step_arrow(follower, tracker, color)
+        # The ball, its trail and the current update's gradient step −η∇L as an arrow.
+        follower, path, note = moving_path(axes, t, tracker, lang, color=color)
 
         # x alone, on the x-axis: the progress SGD makes along the shallow direction.
         def below(m):
@@ -56,8 +50,7 @@ class SGDZigzag(Scene):
 
         shadow = Dot(radius=0.07, color=color).add_updater(below, call_updater=True)
         caption = footer("sgd_zigzag", lang)
-        self.add(trail(dot, color), trail(shadow, color, width=5), dot, shadow, current)
-        note = divergence_note(t, tracker, lang)
+        self.add(*path, trail(shadow, color, width=5), shadow)
         if note is not None:
             self.add(note.next_to(caption, UP, buff=0.15))
         self.play(FadeIn(caption), run_time=0.5)
