@@ -55,7 +55,7 @@ from scenes._settings import read_settings
 CARRIED = r"\alpha v"
 GRADIENT = r"- \eta \frac{\partial L}{\partial W}"
 STEP_COLOR = "#009E73"  # the resulting step, as in the figures' vector sketch
-VECTOR_STEPS = 4
+VECTOR_STEPS = 3
 
 
 class MomentumBall(ThreeDScene):
