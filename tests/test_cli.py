@@ -201,3 +201,13 @@ def test_help_is_fast_and_imports_nothing_heavy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
     assert time.perf_counter() - began < 5  # a sanity bound; the 0.3 s goal is measured in bench/figures.py
+
+
+def test_japanese_without_its_font_names_the_font(tmp_path, monkeypatch):
+    from matplotlib import font_manager
+
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    result = invoke("figure", "path", "--lang", "ja", "-o", tmp_path / "ja.png")
+    assert result.exit_code == 2
+    assert "needs the font 'Noto Sans CJK JP'; install Debian's fonts-noto-cjk" in result.stderr
+    assert list(tmp_path.iterdir()) == []

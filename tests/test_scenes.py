@@ -174,3 +174,17 @@ def test_missing_latex_names_the_fix(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "LaTeX is missing (latex, dvisvgm not found)" in result.stderr and "bootstrap" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_render_all_renders_every_scene_in_order(tmp_path, monkeypatch):
+    calls = []
+
+    def fake_render(name, **options):
+        calls.append((name, options["quality"], options["settings"]["OPTVIZ_LANG"]))
+        return tmp_path / f"{name}.mp4"
+
+    monkeypatch.setattr(scene_render, "render", fake_render)
+    result = runner.invoke(app, ["render", "--all", "--quality", "low", "--lang", "ja", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert calls == [(name, "low", "ja") for name in scene_render.SCENES]
+    assert result.stdout.split() == [str(tmp_path / f"{name}.mp4") for name in scene_render.SCENES]
