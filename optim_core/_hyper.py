@@ -29,10 +29,6 @@ def _as_hyper(name: str, value: object) -> Hyper:
     return array
 
 
-def _describe(value: Hyper) -> str:
-    return repr(value) if isinstance(value, float) else "an array with entries"
-
-
 def positive(name: str, value: object) -> Hyper:
     """A finite value > 0 (learning rates, epsilons)."""
     hyper = _as_hyper(name, value)

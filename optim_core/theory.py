@@ -71,10 +71,15 @@ class Optimum(NamedTuple):
 
 
 def optimal_gd(eigenvalues) -> Optimum:
-    r"""The best gradient-descent step :math:`2/(\lambda_{min}+\lambda_{max})`, rate :math:`(\kappa-1)/(\kappa+1)`."""
+    r"""The best gradient-descent step :math:`2/(\lambda_{min}+\lambda_{max})`, rate :math:`(\kappa-1)/(\kappa+1)`.
+
+    >>> o = optimal_gd([0.1, 2.0])
+    >>> round(o.lr, 6), round(o.rate, 6)
+    (0.952381, 0.904762)
+    """
     lams = _eigenvalues(eigenvalues)
     low, high = lams.min(), lams.max()
-    return Optimum(2 / (low + high), 0.0, (high - low) / (high + low))
+    return Optimum(float(2 / (low + high)), 0.0, float((high - low) / (high + low)))
 
 
 def optimal_heavy_ball(eigenvalues) -> Optimum:
