@@ -24,7 +24,7 @@ from .trajectory import (
 )
 
 #: Rows per chunk in the history-free mode: small enough that the working set stays in cache.
-CHUNK_ROWS = 16384
+CHUNK_ROWS = 4096
 
 
 @dataclass(frozen=True)
