@@ -51,14 +51,12 @@ def surface_beat() -> tuple[float, float, int]:
 import sys, time, tempfile, pathlib
 from manim import tempconfig
 from scenes.momentum import MomentumBall
-from scenes._common import BACKGROUND
-from scenes._settings import read_settings
+from scenes._common import begin
 import optim_core as oc
 
 class SurfaceBeat(MomentumBall):
     def construct(self):
-        self.camera.background_color = BACKGROUND
-        settings = read_settings(("momentum",), 60)
+        settings = begin(self, ("momentum",), 60)
         self.lang = settings.lang
         momentum = settings.optimizers[0]
         sgd = oc.get_optimizer("sgd", lr=momentum.hyperparams["lr"])

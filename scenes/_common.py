@@ -30,6 +30,14 @@ CONTOUR_COLOR = "#b4bac4"
 AXIS_COLOR = "#8a8f99"
 
 
+def begin(scene, default_optimizers: tuple[str, ...], default_steps: int):
+    """Every scene's first line: the shared background, and its settings (see scenes/_settings.py)."""
+    from ._settings import read_settings
+
+    scene.camera.background_color = BACKGROUND
+    return read_settings(default_optimizers, default_steps)
+
+
 def text(key: str, lang: str, *, size: float = CAPTION_SIZE, color: str = TEXT_COLOR, **values) -> Text:
     """A caption in ``lang``, scaled down if needed so that it never runs off the frame."""
     mobject = Text(caption(key, lang, **values), font=FONTS[lang], font_size=size, color=color)

@@ -13,7 +13,7 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Scene, ValueTracker, VGroup, Wr
 
 from scenes._bars import coordinate_bars
 from scenes._common import (
-    BACKGROUND,
+    begin,
     color_of,
     footer,
     label,
@@ -22,7 +22,6 @@ from scenes._common import (
     tex,
     title,
 )
-from scenes._settings import read_settings
 
 SQUARES = r"\frac{\partial L}{\partial W} \odot \frac{\partial L}{\partial W}"
 SCALE = r"\frac{1}{\sqrt{h}}"
@@ -30,8 +29,7 @@ SCALE = r"\frac{1}{\sqrt{h}}"
 
 class AdaGradGolf(Scene):
     def construct(self):
-        self.camera.background_color = BACKGROUND
-        settings = read_settings(("adagrad",), 30)
+        settings = begin(self, ("adagrad",), 30)
         lang = settings.lang
         t = settings.run(settings.optimizers[0])
         color = color_of(t.optimizer)

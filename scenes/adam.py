@@ -28,7 +28,7 @@ from manim import (
 import optim_core as oc
 from scenes._bars import coordinate_bars
 from scenes._common import (
-    BACKGROUND,
+    begin,
     color_of,
     footer,
     label,
@@ -37,15 +37,13 @@ from scenes._common import (
     tex,
     title,
 )
-from scenes._settings import read_settings
 
 FIRST, SECOND = r"\hat m", r"\sqrt{\hat v}"
 
 
 class AdamBoth(Scene):
     def construct(self):
-        self.camera.background_color = BACKGROUND
-        settings = read_settings(("adam",), 40)
+        settings = begin(self, ("adam",), 40)
         lang = settings.lang
         t = settings.run(settings.optimizers[0])
         colors = {"m": oc.INFO["momentum"].color, "v": oc.INFO["adagrad"].color, "step": color_of(t.optimizer)}

@@ -13,23 +13,21 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Integer, Scene, ValueTracker, V
 import optim_core as oc
 from optim_core.spec import BOOK_LR
 from scenes._common import (
-    BACKGROUND,
     TEXT_COLOR,
+    begin,
     label,
     landscape,
     moving_path,
     text,
     title,
 )
-from scenes._settings import read_settings
 
 BOOK_FOUR = tuple(f"{name}:lr={BOOK_LR[name]}" for name in oc.BOOK_COMPARISON)
 
 
 class FourWayRace(Scene):
     def construct(self):
-        self.camera.background_color = BACKGROUND
-        settings = read_settings(BOOK_FOUR, 60)
+        settings = begin(self, BOOK_FOUR, 60)
         lang = settings.lang
         runs = [settings.run(opt) for opt in settings.optimizers]
         steps = runs[0].steps

@@ -27,8 +27,7 @@ from manim import (
 )
 
 import optim_core as oc
-from scenes._common import BACKGROUND, footer, label, tex, title
-from scenes._settings import read_settings
+from scenes._common import begin, footer, label, tex, title
 
 BEFORE, KICK, AFTER = r"m v_{\mathrm{before}}", r"F \Delta t", r"m v_{\mathrm{after}}"
 UNIT = 1.9  # screen units per unit of momentum
@@ -36,8 +35,7 @@ UNIT = 1.9  # screen units per unit of momentum
 
 class ImpulseAnalogy(Scene):
     def construct(self):
-        self.camera.background_color = BACKGROUND
-        lang = read_settings(("momentum",), 1).lang
+        lang = begin(self, ("momentum",), 1).lang
         colors = {BEFORE: oc.INFO["momentum"].color, KICK: oc.INFO["sgd"].color, AFTER: "#009E73"}
         head = title("impulse_title", lang)
         equation = tex(

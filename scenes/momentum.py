@@ -37,10 +37,10 @@ from manim import (
 import optim_core as oc
 from scenes._common import (
     AXIS_COLOR,
-    BACKGROUND,
     TEXT_COLOR,
     PathFollower,
     ball,
+    begin,
     contours,
     footer,
     label,
@@ -50,7 +50,6 @@ from scenes._common import (
     title,
     trail,
 )
-from scenes._settings import read_settings
 
 CARRIED = r"\alpha v"
 GRADIENT = r"- \eta \frac{\partial L}{\partial W}"
@@ -60,8 +59,7 @@ VECTOR_STEPS = 3
 
 class MomentumBall(ThreeDScene):
     def construct(self):
-        self.camera.background_color = BACKGROUND
-        settings = read_settings(("momentum",), 60)
+        settings = begin(self, ("momentum",), 60)
         self.lang = settings.lang
         momentum = settings.optimizers[0]
         if momentum.name != "momentum":

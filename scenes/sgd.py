@@ -8,7 +8,7 @@ from __future__ import annotations
 from manim import DOWN, UP, Dot, FadeIn, Indicate, Scene, ValueTracker, Write, linear
 
 from scenes._common import (
-    BACKGROUND,
+    begin,
     color_of,
     footer,
     landscape,
@@ -17,15 +17,13 @@ from scenes._common import (
     title,
     trail,
 )
-from scenes._settings import read_settings
 
 GRADIENT_STEP = r"- \eta \frac{\partial L}{\partial W}"
 
 
 class SGDZigzag(Scene):
     def construct(self):
-        self.camera.background_color = BACKGROUND
-        settings = read_settings(("sgd",), 29)
+        settings = begin(self, ("sgd",), 29)
         lang = settings.lang
         t = settings.run(settings.optimizers[0])
         color = color_of(t.optimizer)
