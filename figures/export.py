@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import optim_core as oc
-from optim_core.spec import parse_function, parse_optimizer
+from optim_core.spec import BOOK_FOUR, parse_function, parse_optimizer
 
 from ._atomic import write_text
 from ._checks import check_writable_parent, output_format
-from .jobs import BOOK_FOUR, MAX_STEPS
+from .jobs import check_steps
 
 COLUMNS = ("optimizer", "convention", "step", "x", "y", "value", "grad_x", "grad_y", "diverged")
 
@@ -20,8 +20,7 @@ COLUMNS = ("optimizer", "convention", "step", "x", "y", "value", "grad_x", "grad
 def export_trajectories(output: Path, function: str, specs: tuple[str, ...], start, steps: int) -> Path:
     fmt = output_format(output, ("csv", "json"))
     check_writable_parent(output)
-    if not 1 <= steps <= MAX_STEPS:
-        raise oc.OptvizError(f"steps must be between 1 and {MAX_STEPS}, got {steps}")
+    check_steps(steps)
     f = parse_function(function)
     runs = [oc.run(parse_optimizer(spec), f, start, steps) for spec in specs or BOOK_FOUR]
     write_text(output, _csv(runs) if fmt == "csv" else _json(f, runs))

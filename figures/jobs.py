@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import optim_core as oc
-from optim_core.spec import BOOK_LR, parse_function, parse_optimizer
+from optim_core.spec import BOOK_FOUR, parse_function, parse_optimizer
 
 KINDS = ("path", "compare", "overlay", "loss", "step-size", "vector-sum", "impulse", "surface", "sweep", "race")
 #: The most steps a figure may ask for; more would take long and draw nothing new.
@@ -15,7 +15,6 @@ MAX_STEPS = 10_000
 DPI_RANGE = (30, 600)
 SIZE_RANGE = (1.0, 40.0)  # inches, each side
 MAX_MEGAPIXELS = 50
-BOOK_FOUR = [f"{name}:lr={lr}" for name, lr in BOOK_LR.items() if name in oc.BOOK_COMPARISON]
 #: Steps per kind when none are given: the book's 30 plotted points for the path plots.
 DEFAULT_STEPS = {"loss": 150, "step-size": 60, "sweep": 1000, "race": 60}
 SWEEP_TOL = 1e-6
@@ -33,10 +32,15 @@ class FigureJob:
     size: tuple[float, float] | None = None
     theme: str = "light"
     lang: str = "en"
-    extra: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def check_steps(steps: int) -> int:
+    if not 1 <= steps <= MAX_STEPS:
+        raise oc.OptvizError(f"steps must be between 1 and {MAX_STEPS}, got {steps}")
+    return steps
 
 
 def validate(job: FigureJob) -> None:
@@ -50,8 +54,8 @@ def validate(job: FigureJob) -> None:
     check_language(job.lang)
     output_format(Path(job.output), ANIMATION_FORMATS if job.kind == "race" else STILL_FORMATS)
     check_writable_parent(Path(job.output))
-    if job.steps is not None and not 1 <= job.steps <= MAX_STEPS:
-        raise oc.OptvizError(f"steps must be between 1 and {MAX_STEPS}, got {job.steps}")
+    if job.steps is not None:
+        check_steps(job.steps)
     if not DPI_RANGE[0] <= job.dpi <= DPI_RANGE[1]:
         raise oc.OptvizError(f"dpi must be between {DPI_RANGE[0]} and {DPI_RANGE[1]}, got {job.dpi:g}")
     if job.size is not None:
@@ -70,7 +74,7 @@ def validate(job: FigureJob) -> None:
 
 def trajectories(job: FigureJob) -> list[oc.Trajectory]:
     f = parse_function(job.function)
-    specs = job.optimizers or (("sgd",) if job.kind == "path" else tuple(BOOK_FOUR))
+    specs = job.optimizers or (("sgd",) if job.kind == "path" else BOOK_FOUR)
     optimizers = [parse_optimizer(spec) for spec in specs]
     steps = job.steps or DEFAULT_STEPS.get(job.kind, 29)
     return [oc.run(opt, f, job.start, steps) for opt in optimizers]
@@ -85,31 +89,33 @@ def render(job: FigureJob, warn=lambda message: print(message, file=sys.stderr))
     kwargs = {"lang": job.lang} | ({"size": job.size} if job.size else {})
     with styled(job.theme, job.lang):
         if job.kind == "impulse":
-            return _save(plots.impulse_figure(**kwargs), job, save)
-        if job.kind == "vector-sum":
+            fig = plots.impulse_figure(**kwargs)
+        elif job.kind == "vector-sum":
             opt = parse_optimizer(job.optimizers[0] if job.optimizers else "momentum")
             if opt.name != "momentum":
                 raise oc.OptvizError(f"vector-sum needs the momentum optimizer, got {opt.name!r}")
-            return _save(plots.vector_sum_figure(opt, **kwargs), job, save)
-        if job.kind == "sweep":
-            return _save(_sweep(job, plots, kwargs), job, save)
-        runs = trajectories(job)
-        for t in runs:
-            if t.diverged:
-                warn(f"warning: {t.optimizer.label()} diverged at step {int(t.diverged_at)}; the figure marks it")
-        if job.kind == "race":
-            from .race import write_race
+            fig = plots.vector_sum_figure(opt, **kwargs)
+        elif job.kind == "sweep":
+            fig = _sweep(job, plots, kwargs)
+        else:
+            runs = trajectories(job)
+            for t in runs:
+                if t.diverged:
+                    warn(f"warning: {t.optimizer.label()} diverged at step {int(t.diverged_at)}; the figure marks it")
+            if job.kind == "race":
+                from .race import write_race
 
-            return write_race(runs, Path(job.output), dpi=min(job.dpi, 100), **kwargs)
-        builders = {
-            "path": lambda: plots.path_figure(runs[0], **kwargs),
-            "compare": lambda: plots.compare_figure(runs, **kwargs),
-            "overlay": lambda: plots.overlay_figure(runs, **kwargs),
-            "loss": lambda: plots.loss_figure(runs, **kwargs),
-            "step-size": lambda: plots.step_size_figure(runs, **kwargs),
-            "surface": lambda: plots.surface_figure(runs, **kwargs),
-        }
-        return _save(builders[job.kind](), job, save)
+                return write_race(runs, Path(job.output), dpi=min(job.dpi, 100), **kwargs)
+            builders = {
+                "path": lambda: plots.path_figure(runs[0], **kwargs),
+                "compare": lambda: plots.compare_figure(runs, **kwargs),
+                "overlay": lambda: plots.overlay_figure(runs, **kwargs),
+                "loss": lambda: plots.loss_figure(runs, **kwargs),
+                "step-size": lambda: plots.step_size_figure(runs, **kwargs),
+                "surface": lambda: plots.surface_figure(runs, **kwargs),
+            }
+            fig = builders[job.kind]()
+        return save(fig, Path(job.output), dpi=job.dpi)
 
 
 def _sweep(job: FigureJob, plots, kwargs):
@@ -119,7 +125,3 @@ def _sweep(job: FigureJob, plots, kwargs):
     grid = {"lr": np.linspace(0.02, 2.0, 60), "momentum": np.linspace(0.0, 0.95, 40)}
     result = oc.sweep("momentum", f, grid, start=job.start, steps=job.steps or DEFAULT_STEPS["sweep"], tol=SWEEP_TOL)
     return plots.sweep_figure(result, f, tol=SWEEP_TOL, **kwargs)
-
-
-def _save(fig, job: FigureJob, save) -> Path:
-    return save(fig, Path(job.output), dpi=job.dpi)

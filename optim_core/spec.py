@@ -14,6 +14,8 @@ from .optimizer import Optimizer, get_optimizer
 
 #: The book's learning rates for its comparison figure; an optimizer given without lr takes its own.
 BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmsprop": 0.3, "adam": 0.3}
+#: The book's comparison (Fig. 6-8) as SPECs: its four optimizers with its learning rates.
+BOOK_FOUR = ("sgd:lr=0.95", "momentum:lr=0.1", "adagrad:lr=1.5", "adam:lr=0.3")
 SPEC_FORM = "NAME[:key=value,...], e.g. adam:lr=0.3 or sgd:lr=0.1,momentum=0.9,convention=torch"
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Integer, Scene, ValueTracker, VGroup, config, linear
 
-import optim_core as oc
-from optim_core.spec import BOOK_LR
+from optim_core.spec import BOOK_FOUR
 from scenes._common import (
     TEXT_COLOR,
     begin,
@@ -21,8 +20,6 @@ from scenes._common import (
     text,
     title,
 )
-
-BOOK_FOUR = tuple(f"{name}:lr={BOOK_LR[name]}" for name in oc.BOOK_COMPARISON)
 
 
 class FourWayRace(Scene):

@@ -244,3 +244,9 @@ def test_state_at_replays_the_recorded_step():
         np.testing.assert_array_equal(params[0], t.positions[k + 1])
     parts = oc.analogy.step_parts(t.optimizer, t.grads[3], t.state_at(3), t.positions[3])
     np.testing.assert_allclose(parts.step, t.positions[4] - t.positions[3], rtol=1e-12)
+
+
+def test_book_four_is_the_books_comparison():
+    from optim_core.spec import BOOK_FOUR, parse_optimizer
+
+    assert {o.name: o.hyperparams["lr"] for o in map(parse_optimizer, BOOK_FOUR)} == oc.BOOK_COMPARISON
