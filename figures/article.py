@@ -1,27 +1,25 @@
 """``optviz article``: a whole article's figures from one TOML spec, in parallel, skipping what is current.
 
 An output is re-rendered only when its inputs changed: the content hash covers the figure's entry in the
-spec and the source of optviz itself (optim_core and figures), and is kept in ``DIR/.optviz-manifest.json``.
+spec and the source of optviz itself (optim_core, catalog and figures). The cache, the worker processes, the
+progress display, atomic outputs and Ctrl-C are :mod:`figures.batch`'s, shared with ``optviz lecture``.
 """
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import html
-import json
 import sys
-import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from optim_core import OptvizError
 
 from ._atomic import write_text
 from ._checks import check_writable_directory
+from .batch import Job, content_key, fingerprint, run_jobs
 from .jobs import FigureJob, validate
 
 DEFAULT_SPEC = Path(__file__).with_name("article.toml")
-MANIFEST = ".optviz-manifest.json"
 KEYS = {"kind", "output", "function", "optimizers", "start", "steps", "dpi", "size", "theme", "lang"}
 
 
@@ -107,109 +105,60 @@ def _job(entry: dict, output: Path, where: str) -> FigureJob:
 
 def code_fingerprint() -> str:
     """A hash of the source that turns a spec into pictures: a change in it makes every output stale."""
-    digest = hashlib.sha256()
-    roots = [Path(__file__).parent, Path(__file__).parent.parent / "optim_core"]
-    for root in roots:
-        for file in sorted(root.rglob("*")):
-            if file.suffix in {".py", ".mplstyle", ".toml"} and "__pycache__" not in file.parts:
-                digest.update(file.relative_to(root.parent).as_posix().encode())
-                digest.update(file.read_bytes())
-    return digest.hexdigest()
+    package = Path(__file__).parent
+    return fingerprint([package, package.parent / "optim_core", package.parent / "catalog"])
 
 
-def job_hash(job: FigureJob, fingerprint: str) -> str:
-    described = {**job.as_dict(), "output": Path(job.output).name}
-    return hashlib.sha256((fingerprint + json.dumps(described, sort_keys=True)).encode()).hexdigest()
+def job_hash(job: FigureJob, fingerprint_: str) -> str:
+    return content_key(fingerprint_, {**job.as_dict(), "output": Path(job.output).name})
 
 
-def _render(job: FigureJob) -> tuple[str, float, list[str]]:
+def _render_into(job: FigureJob, staging: Path, report) -> list[str]:
+    """A job's work (see figures.batch): the figure, drawn into the staging folder under its own name."""
     from .jobs import render
 
-    began = time.perf_counter()
     warnings: list[str] = []
-    render(job, warn=warnings.append)
-    return job.output, time.perf_counter() - began, warnings
+    render(dataclasses.replace(job, output=str(staging / Path(job.output).name)), warn=warnings.append)
+    return warnings
 
 
 def build(spec: Path | None, directory: Path, *, jobs: int = 2, force: bool = False) -> list[dict]:
     """Render what is stale, write the gallery and print a summary. Returns one row per output."""
     from rich.console import Console
-    from rich.progress import Progress
     from rich.table import Table
 
     directory = Path(directory)
     check_writable_directory(directory)
     title, figure_jobs = load_spec(spec, directory)
-    fingerprint = code_fingerprint()
-    manifest_path = directory / MANIFEST
-    try:
-        manifest = json.loads(manifest_path.read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
-        manifest = {}
-    hashes = {job.output: job_hash(job, fingerprint) for job in figure_jobs}
-    stale = [
-        j
-        for j in figure_jobs
-        if force or not Path(j.output).exists() or manifest.get(Path(j.output).name) != hashes[j.output]
+    code = code_fingerprint()
+    batch = [
+        Job(Path(job.output).name, (Path(job.output).name,), job_hash(job, code), _render_into, job)
+        for job in figure_jobs
     ]
     console = Console(stderr=True)
-    timings: dict[str, float] = {}
-    failures: list[str] = []
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("rendering", total=len(stale))
-        for output, seconds, warnings, error in _run_all(stale, jobs):
-            if error:
-                failures.append(f"{Path(output).name}: {error}")
-            else:
-                timings[output] = seconds
-                manifest[Path(output).name] = hashes[output]
-            for warning in warnings:
-                console.print(f"{Path(output).name}: {warning}", markup=False, highlight=False)
-            progress.advance(task)
-    write_text(manifest_path, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    outcomes = run_jobs(batch, directory, workers=jobs, force=force, preload=("figures.jobs", "figures.plots"))
     rows = []
     table = Table(title=f"{title} -> {directory}")
     for column in ("output", "kind", "status", "seconds", "size"):
         table.add_column(column, justify="right" if column in {"seconds", "size"} else "left")
-    for job in figure_jobs:
+    for job, outcome in zip(figure_jobs, outcomes, strict=True):
         path = Path(job.output)
-        status = (
-            "failed"
-            if any(f.startswith(path.name + ":") for f in failures)
-            else ("rendered" if job.output in timings else "up to date")
-        )
+        status = {"cached": "up to date", "done": "rendered", "failed": "failed"}[outcome.status]
         size = f"{path.stat().st_size / 1024:.0f} KiB" if path.exists() else "-"
-        seconds = f"{timings[job.output]:.2f}" if job.output in timings else "-"
+        seconds = f"{outcome.seconds:.2f}" if outcome.status == "done" else "-"
+        for warning in outcome.warnings:
+            console.print(f"{path.name}: {warning}", markup=False, highlight=False)
         rows.append({"output": path.name, "kind": job.kind, "status": status})
         table.add_row(path.name, job.kind, status, seconds, size)
     Console().print(table)
     write_text(directory / "index.html", gallery(title, figure_jobs))
     print(f"{len(figure_jobs)} outputs in {directory}/; open {directory / 'index.html'}")
+    failures = [f"{outcome.job.name}: {outcome.error}" for outcome in outcomes if outcome.status == "failed"]
     if failures:
         for failure in failures:
             print(f"optviz: error: {failure}", file=sys.stderr)
         sys.exit(1)
     return rows
-
-
-def _run_all(stale: list[FigureJob], jobs: int):
-    """Yield (output, seconds, warnings, error) as each job finishes."""
-    if jobs == 1 or len(stale) <= 1:
-        for job in stale:
-            yield _guarded(job)
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(stale))) as pool:
-        futures = [pool.submit(_guarded, job) for job in stale]
-        for future in as_completed(futures):
-            yield future.result()
-
-
-def _guarded(job: FigureJob):
-    try:
-        output, seconds, warnings = _render(job)
-        return output, seconds, warnings, None
-    except (OptvizError, OSError) as error:
-        return job.output, 0.0, [], str(error)
 
 
 def gallery(title: str, figure_jobs: list[FigureJob]) -> str:

@@ -207,8 +207,9 @@ def article(
 ):
     """Build an article's whole set of figures, skip what is up to date, and write DIR/index.html."""
     from .article import build
+    from .batch import exit_if_interrupted
 
-    build(spec, output, jobs=jobs, force=force)
+    exit_if_interrupted(lambda: build(spec, output, jobs=jobs, force=force))
 
 
 @app.command()

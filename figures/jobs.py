@@ -45,8 +45,9 @@ def check_steps(steps: int) -> int:
 
 def validate(job: FigureJob) -> None:
     """Every check that does not need drawing: run before anything is computed or written."""
+    from catalog import check_language
+
     from ._checks import ANIMATION_FORMATS, STILL_FORMATS, check_theme, check_writable_parent, output_format
-    from ._i18n import check_language
 
     if job.kind not in KINDS:
         raise oc.OptvizError(f"unknown figure kind {job.kind!r} (valid: {', '.join(KINDS)})")

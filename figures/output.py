@@ -8,9 +8,11 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.style
 
+from catalog import FONTS, check_language
+from optim_core import OptvizError
+
 from ._atomic import atomic_path
 from ._checks import check_theme, check_writable_parent, output_format
-from ._i18n import check_language, font_rc
 
 STYLE = Path(__file__).with_name("styles") / "optviz.mplstyle"
 THEMES = {
@@ -36,6 +38,20 @@ _METADATA = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
 }
+
+
+def font_rc(lang: str) -> dict:
+    """rcParams for ``lang``: Japanese needs a CJK font, and says clearly when it is missing."""
+    if lang != "ja":
+        return {}
+    from matplotlib import font_manager
+
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    if FONTS[lang] not in names:
+        raise OptvizError(
+            f"--lang ja needs the font {FONTS[lang]!r}; install Debian's fonts-noto-cjk (scripts/bootstrap.sh does)"
+        )
+    return {"font.family": [FONTS[lang], "DejaVu Sans"]}
 
 
 @contextlib.contextmanager

@@ -12,8 +12,7 @@ from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 
 import optim_core as oc
-
-from ._i18n import text
+from catalog import text
 
 #: The resulting step in the vector sketches (the parts take the colours of Momentum and SGD).
 STEP_COLOR = "#009E73"

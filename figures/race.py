@@ -14,10 +14,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 import optim_core as oc
+from catalog import text
 
 from ._atomic import atomic_path
 from ._checks import ANIMATION_FORMATS, check_writable_parent, output_format
-from ._i18n import text
 from .plots import is_book_bowl, limits, mark_minima, plot_contour
 
 
@@ -36,14 +36,14 @@ def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
         lines.append(ax.plot([], [], "-", color=color, lw=1.8, label=t.optimizer.label(), animated=True)[0])
         heads.append(ax.plot([], [], "o", color=color, markersize=8, markeredgecolor="white", animated=True)[0])
     ax.legend(handles=lines, loc="lower right", frameon=True, framealpha=0.9)
-    title = ax.set_title(text("race_title", lang, step=trajectories[0].steps), animated=True)
+    title = ax.set_title(text("race_step", lang, step=trajectories[0].steps), animated=True)
 
     def draw(k: int):
         for t, line, head in zip(trajectories, lines, heads, strict=True):
             p = t.positions[: k + 1]
             line.set_data(p[:, 0], p[:, 1])
             head.set_data([p[-1, 0]], [p[-1, 1]])
-        title.set_text(text("race_title", lang, step=k))
+        title.set_text(text("race_step", lang, step=k))
         return [*lines, *heads, title]
 
     return fig, ax, draw

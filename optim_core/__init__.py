@@ -11,14 +11,14 @@ It computes every optimizer path and every piece of optimizer state that optviz'
 NumPy (and SymPy, for custom expressions) only: no plotting here.
 """
 
-from . import analogy, book, lion, theory, torch_like
+from . import analogy, book, display, lion, theory, torch_like
 from ._errors import OptvizError
+from .display import PALETTE, OptimizerInfo, Series, Term, series
 from .functions import Function, function_names, get_function, quadratic
 from .optimizer import (
     CONVENTIONS,
     INFO,
     Optimizer,
-    OptimizerInfo,
     defaults,
     get_optimizer,
     optimizer_names,
@@ -34,15 +34,19 @@ __all__ = [
     "CONVENTIONS",
     "DEFAULT_BOUND",
     "INFO",
+    "PALETTE",
     "Function",
     "Optimizer",
     "OptimizerInfo",
     "OptvizError",
+    "Series",
     "SweepResult",
+    "Term",
     "Trajectory",
     "analogy",
     "book",
     "defaults",
+    "display",
     "function_names",
     "get_function",
     "get_optimizer",
@@ -50,6 +54,7 @@ __all__ = [
     "optimizer_names",
     "quadratic",
     "run",
+    "series",
     "sweep",
     "theory",
     "torch_like",

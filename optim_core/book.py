@@ -12,9 +12,23 @@ from typing import NamedTuple
 import numpy as np
 
 from ._hyper import in_range, per_row, positive
-from .optimizer import Optimizer, OptimizerInfo, make, register
+from .display import OptimizerInfo, rule
+from .optimizer import Optimizer, make, register
 
 EPS = 1e-7  # the book adds it outside the square root
+
+SGD_COLOR, MOMENTUM_COLOR, NESTEROV_COLOR = "#D55E00", "#0072B2", "#56B4E9"
+ADAGRAD_COLOR, RMSPROP_COLOR, ADAM_COLOR = "#009E73", "#E69F00", "#CC79A7"
+#: The rules' shared pieces, each in the colour of the idea it stands for: the gradient step is SGD's, the
+#: carried step Momentum's, the per-coordinate scale AdaGrad's.
+GRAD = r"\frac{\partial L}{\partial W}"
+GRADIENT_STEP = (r"- \eta " + GRAD, SGD_COLOR)
+CARRIED = (r"\alpha v", MOMENTUM_COLOR)
+MOMENTUM_RULE = rule(r"v \leftarrow", CARRIED, GRADIENT_STEP, r"\qquad W \leftarrow W + v")
+NESTEROV_RULE = rule(
+    r"W \leftarrow W + \alpha^2 v - (1+\alpha)\eta " + GRAD, r"\qquad v \leftarrow", CARRIED, GRADIENT_STEP
+)
+SCALE = (r"\frac{1}{\sqrt{h}}", ADAGRAD_COLOR)
 
 
 class EmptyState(NamedTuple):
@@ -24,7 +38,7 @@ class EmptyState(NamedTuple):
 @register(
     "sgd",
     ("book",),
-    OptimizerInfo("SGD", r"W \leftarrow W - \eta \frac{\partial L}{\partial W}", "#D55E00"),
+    OptimizerInfo("SGD", rule(r"W \leftarrow W", GRADIENT_STEP), SGD_COLOR),
 )
 def sgd(lr=0.01) -> Optimizer:
     r"""Stochastic gradient descent: :math:`W \leftarrow W - \eta g`.
@@ -53,11 +67,7 @@ class MomentumState(NamedTuple):
 @register(
     "momentum",
     ("book",),
-    OptimizerInfo(
-        "Momentum",
-        r"v \leftarrow \alpha v - \eta \frac{\partial L}{\partial W} \qquad W \leftarrow W + v",
-        "#0072B2",
-    ),
+    OptimizerInfo("Momentum", MOMENTUM_RULE, MOMENTUM_COLOR),
 )
 def momentum(lr=0.01, momentum=0.9) -> Optimizer:
     r"""Heavy-ball momentum: :math:`v \leftarrow \alpha v - \eta g,\; W \leftarrow W + v`.
@@ -89,12 +99,7 @@ class NesterovState(NamedTuple):
 @register(
     "nesterov",
     ("book",),
-    OptimizerInfo(
-        "Nesterov",
-        r"W \leftarrow W + \alpha^2 v - (1+\alpha)\eta \frac{\partial L}{\partial W}"
-        r" \qquad v \leftarrow \alpha v - \eta \frac{\partial L}{\partial W}",
-        "#56B4E9",
-    ),
+    OptimizerInfo("Nesterov", NESTEROV_RULE, NESTEROV_COLOR),
 )
 def nesterov(lr=0.01, momentum=0.9) -> Optimizer:
     r"""Nesterov's accelerated gradient in the book's 2021 (corrected) order.
@@ -130,9 +135,8 @@ class AdaGradState(NamedTuple):
     ("book",),
     OptimizerInfo(
         "AdaGrad",
-        r"h \leftarrow h + \frac{\partial L}{\partial W} \odot \frac{\partial L}{\partial W}"
-        r" \qquad W \leftarrow W - \eta \frac{1}{\sqrt{h}} \frac{\partial L}{\partial W}",
-        "#009E73",
+        rule(r"h \leftarrow h + " + GRAD + r" \odot " + GRAD + r" \qquad W \leftarrow W - \eta", SCALE, GRAD),
+        ADAGRAD_COLOR,
     ),
 )
 def adagrad(lr=0.01) -> Optimizer:
@@ -166,9 +170,12 @@ class RMSpropState(NamedTuple):
     ("book",),
     OptimizerInfo(
         "RMSprop",
-        r"h \leftarrow \rho h + (1-\rho) \frac{\partial L}{\partial W} \odot \frac{\partial L}{\partial W}"
-        r" \qquad W \leftarrow W - \eta \frac{1}{\sqrt{h}} \frac{\partial L}{\partial W}",
-        "#CC79A7",
+        rule(
+            r"h \leftarrow \rho h + (1-\rho) " + GRAD + r" \odot " + GRAD + r" \qquad W \leftarrow W - \eta",
+            SCALE,
+            GRAD,
+        ),
+        RMSPROP_COLOR,
     ),
 )
 def rmsprop(lr=0.01, decay_rate=0.99) -> Optimizer:
@@ -193,6 +200,18 @@ def rmsprop(lr=0.01, decay_rate=0.99) -> Optimizer:
     return make("rmsprop", "book", {"lr": lr, "decay_rate": rho}, init, update)
 
 
+#: Adam's step: m̂ in Momentum's colour (a running direction), √v̂ in AdaGrad's (a running size).
+ADAM_RULE = rule(
+    r"m \leftarrow \beta_1 m + (1-\beta_1) " + GRAD,
+    r"\qquad v \leftarrow \beta_2 v + (1-\beta_2) \left(" + GRAD + r"\right)^2",
+    r"\qquad W \leftarrow W - \eta \frac{",
+    (r"\hat m", MOMENTUM_COLOR),
+    "}{",
+    (r"\sqrt{\hat v}", ADAGRAD_COLOR),
+    r"+ \epsilon}",
+)
+
+
 class AdamState(NamedTuple):
     count: np.ndarray  #: t, the number of updates so far
     m: np.ndarray  #: first moment (momentum's part)
@@ -202,13 +221,7 @@ class AdamState(NamedTuple):
 @register(
     "adam",
     ("book",),
-    OptimizerInfo(
-        "Adam",
-        r"m \leftarrow \beta_1 m + (1-\beta_1) \frac{\partial L}{\partial W}"
-        r" \qquad v \leftarrow \beta_2 v + (1-\beta_2) \left(\frac{\partial L}{\partial W}\right)^2"
-        r" \qquad W \leftarrow W - \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}",
-        "#E69F00",
-    ),
+    OptimizerInfo("Adam", ADAM_RULE, ADAM_COLOR),
 )
 def adam(lr=0.001, beta1=0.9, beta2=0.999) -> Optimizer:
     r"""Adam with the bias correction folded into the step size, as the book writes it.

@@ -36,6 +36,39 @@ class Function:
     #: Hessian eigenvalues, for quadratics only (used by :mod:`optim_core.theory`).
     eigenvalues: tuple[float, ...] | None = None
     minimum_value: float | None = None
+    #: The part of ``window`` where paths live, for wide frames (16:9 video, surfaces); default: ``window``.
+    view: Window | None = None
+    #: Contour levels chosen by hand, when the automatic ones would not tell the function's story.
+    levels: tuple[float, ...] | None = None
+
+    def frame(self, wide: bool = False) -> Window:
+        """The window a picture shows: ``window``, or with ``wide`` the tighter :attr:`view`."""
+        return (self.view or self.window) if wide else self.window
+
+    def contour_levels(self, count: int = 12, window: Window | None = None) -> np.ndarray:
+        """Increasing contour levels of ``f`` over ``window`` (default: :attr:`window`).
+
+        Hand-chosen :attr:`levels` win. A function that is never negative gets geometrically spaced levels
+        from near its minimum to the 95th percentile over the window (the steep rim would otherwise take
+        every level); any other, evenly spaced ones.
+
+        >>> get_function("bowl").contour_levels()
+        array([0.5, 1. , 2. , 3. , 4. , 5. , 6. , 7. ])
+        """
+        if self.levels is not None:
+            return np.array(self.levels)
+        (x0, x1), (y0, y1) = window or self.window
+        grid = np.stack(np.meshgrid(np.linspace(x0, x1, 200), np.linspace(y0, y1, 200)), axis=-1)
+        with np.errstate(all="ignore"):
+            z = self.value(grid)
+        finite = z[np.isfinite(z)]
+        if finite.size == 0 or finite.min() == finite.max():
+            raise OptvizError(f"{self.name!r} has no contour lines over the window {window or self.window}")
+        high = np.quantile(finite, 0.95)
+        if finite.min() >= 0 and high > 0:
+            low = max(np.quantile(finite[finite > 0], 0.005), high * 1e-4)
+            return np.geomspace(low, high, count)
+        return np.linspace(np.quantile(finite, 0.01), high, count)
 
     def value(self, points) -> np.ndarray:
         """f at ``points`` of shape ``(..., 2)``, as an array of shape ``(...)``.
@@ -97,6 +130,8 @@ def _bowl() -> Function:
         _grad=_bowl_grad,
         eigenvalues=(0.1, 2.0),
         minimum_value=0.0,
+        view=((-10.0, 10.0), (-5.0, 5.0)),  # the book's contour grid: y beyond ±5 rises to 100, with no paths
+        levels=(0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0),  # the book draws values up to 7
     )
 
 

@@ -11,7 +11,8 @@ import numpy as np
 
 from ._hyper import betas as check_betas
 from ._hyper import non_negative, per_row, positive
-from .optimizer import Optimizer, OptimizerInfo, make, register
+from .display import OptimizerInfo, rule
+from .optimizer import Optimizer, make, register
 
 
 class LionState(NamedTuple):
@@ -23,9 +24,11 @@ class LionState(NamedTuple):
     ("book", "torch"),
     OptimizerInfo(
         "Lion",
-        r"W \leftarrow W - \eta\, \mathrm{sign}\big(\beta_1 m + (1-\beta_1) g\big)"
-        r" \qquad m \leftarrow \beta_2 m + (1-\beta_2) g",
-        "#332288",
+        rule(
+            r"W \leftarrow W - \eta\, \mathrm{sign}\big(\beta_1 m + (1-\beta_1) g\big)"
+            r" \qquad m \leftarrow \beta_2 m + (1-\beta_2) g"
+        ),
+        "#009E73",
     ),
 )
 def lion(lr=1e-4, betas=(0.9, 0.99), weight_decay=0.0) -> Optimizer:

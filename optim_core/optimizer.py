@@ -22,16 +22,9 @@ import numpy as np
 from ._errors import OptvizError
 from ._hyper import batch_size
 from ._lookup import lookup, unknown_name
+from .display import OptimizerInfo, series
 
 CONVENTIONS = ("book", "torch")
-
-
-class OptimizerInfo(NamedTuple):
-    """How an optimizer is shown: figures and scenes read these, so both always agree."""
-
-    display_name: str
-    latex: str  #: the update rule, in the book's symbols (η learning rate, α momentum)
-    color: str  #: one hex colour, used for this optimizer everywhere
 
 
 class Optimizer(NamedTuple):
@@ -42,10 +35,10 @@ class Optimizer(NamedTuple):
     hyperparams: Mapping[str, Any]
     init: Callable[[np.ndarray], NamedTuple]
     update: Callable[[np.ndarray, NamedTuple, np.ndarray], tuple[np.ndarray, NamedTuple]]
-
-    @property
-    def info(self) -> OptimizerInfo:
-        return INFO[self.name]
+    #: How it is shown; it may depend on the hyperparameters (torch SGD with momentum is "SGD + momentum").
+    info: OptimizerInfo
+    #: Presentation set by the user (a SPEC's ``label=`` and ``color=``); see :func:`optim_core.display.series`.
+    style: Mapping[str, str] = MappingProxyType({})
 
     @property
     def batch_size(self) -> int | None:
@@ -54,8 +47,7 @@ class Optimizer(NamedTuple):
 
     def label(self) -> str:
         """A short legend label, e.g. ``"Momentum (lr=0.1)"``; array hyperparameters are left out."""
-        lr = self.hyperparams.get("lr")
-        return self.info.display_name if not isinstance(lr, float) else f"{self.info.display_name} (lr={lr:g})"
+        return series([self])[0].label
 
     def rows(self, index: slice | np.ndarray) -> Optimizer:
         """The same optimizer restricted to some batch rows of its array hyperparameters."""
@@ -67,7 +59,10 @@ class Optimizer(NamedTuple):
                 return tuple(take(v) for v in value)
             return value[index] if isinstance(value, np.ndarray) else value
 
-        return get_optimizer(self.name, convention=self.convention, **{k: take(v) for k, v in self.hyperparams.items()})
+        subset = get_optimizer(
+            self.name, convention=self.convention, **{k: take(v) for k, v in self.hyperparams.items()}
+        )
+        return subset._replace(style=self.style)
 
 
 INFO: dict[str, OptimizerInfo] = {}
@@ -93,10 +88,13 @@ def register(name: str, conventions: tuple[str, ...], info: OptimizerInfo | None
     return decorate
 
 
-def make(name: str, convention: str, hyperparams: dict[str, Any], init, update) -> Optimizer:
-    """Build an :class:`Optimizer`; factories call this with their validated hyperparameters."""
+def make(
+    name: str, convention: str, hyperparams: dict[str, Any], init, update, info: OptimizerInfo | None = None
+) -> Optimizer:
+    """Build an :class:`Optimizer`; factories call this with their validated hyperparameters, and with
+    ``info`` when the way it is shown depends on them (else the registered :data:`INFO` entry)."""
     batch_size(hyperparams)  # raises when array lengths disagree
-    return Optimizer(name, convention, MappingProxyType(dict(hyperparams)), init, update)
+    return Optimizer(name, convention, MappingProxyType(dict(hyperparams)), init, update, info or INFO[name])
 
 
 def get_optimizer(name: str, convention: str = "book", **hyperparams: Any) -> Optimizer:

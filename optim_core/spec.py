@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from ._errors import OptvizError
+from .display import style_of
 from .functions import Function, function_names, get_function
 from .optimizer import Optimizer, get_optimizer
 
@@ -17,6 +18,8 @@ BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmspr
 #: The book's comparison (Fig. 6-8) as SPECs: its four optimizers with its learning rates.
 BOOK_FOUR = ("sgd:lr=0.95", "momentum:lr=0.1", "adagrad:lr=1.5", "adam:lr=0.3")
 SPEC_FORM = "NAME[:key=value,...], e.g. adam:lr=0.3 or sgd:lr=0.1,momentum=0.9,convention=torch"
+#: SPEC keys that set how a series is shown rather than how it moves (see optim_core.display.series).
+STYLE_KEYS = ("label", "color")
 
 
 def parse_value(key: str, raw: str):
@@ -40,11 +43,14 @@ def parse_optimizer(spec: str) -> Optimizer:
     0.9
     >>> parse_optimizer("adagrad").hyperparams["lr"]  # the book's lr when none is given
     1.5
+    >>> parse_optimizer("sgd:lr=0.1,label=too soft,color=blue").style["color"]
+    '#0072B2'
     """
     name, _, rest = spec.partition(":")
     if not name.strip():
         raise OptvizError(f"optimizer SPEC {spec!r} has no name; expected {SPEC_FORM}")
     hyper: dict[str, object] = {}
+    style: dict[str, str] = {}
     convention = "book"
     for item in filter(None, (part.strip() for part in rest.split(","))):
         key, sep, raw = item.partition("=")
@@ -53,6 +59,8 @@ def parse_optimizer(spec: str) -> Optimizer:
             raise OptvizError(f"malformed optimizer SPEC {spec!r} at {item!r}; expected {SPEC_FORM}")
         if key == "convention":
             convention = raw.strip()
+        elif key in STYLE_KEYS:
+            style[key] = raw.strip()
         elif key in hyper:
             raise OptvizError(f"optimizer SPEC {spec!r} sets {key!r} twice")
         else:
@@ -60,7 +68,7 @@ def parse_optimizer(spec: str) -> Optimizer:
     key = name.strip().lower()
     if "lr" not in hyper and convention == "book" and key in BOOK_LR:
         hyper["lr"] = BOOK_LR[key]
-    return get_optimizer(name, convention=convention, **hyper)
+    return get_optimizer(name, convention=convention, **hyper)._replace(style=style_of(style))
 
 
 def parse_function(text: str) -> Function:

@@ -14,7 +14,9 @@ import numpy as np
 from ._errors import OptvizError
 from ._hyper import betas as check_betas
 from ._hyper import flag, in_range, non_negative, per_row, positive
-from .optimizer import Optimizer, OptimizerInfo, make, register
+from .book import ADAM_RULE, MOMENTUM_RULE, NESTEROV_RULE
+from .display import OptimizerInfo, rule
+from .optimizer import INFO, Optimizer, make, register
 
 
 def _lerp(start, end, weight):
@@ -69,7 +71,14 @@ def sgd(lr=0.001, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False,
         return params + -lr_ * step, SGDState(state.count + 1, buffer)
 
     hyper = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay)
-    return make("sgd", "torch", {**hyper, "nesterov": nesterov, "maximize": maximize}, init, update)
+    info = INFO["sgd"]
+    if np.any(uses_buffer):  # torch's buffer b = μb + g is the book's v = αv − ηg, scaled by −η
+        info = (
+            INFO["nesterov"]._replace(display_name="SGD + Nesterov", terms=NESTEROV_RULE)
+            if nesterov
+            else INFO["momentum"]._replace(display_name="SGD + momentum", terms=MOMENTUM_RULE)
+        )
+    return make("sgd", "torch", {**hyper, "nesterov": nesterov, "maximize": maximize}, init, update, info)
 
 
 class AdagradState(NamedTuple):
@@ -157,7 +166,9 @@ def rmsprop(lr=0.01, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0, cente
         return params + step, RMSpropState(state.count + 1, square_avg, grad_avg, buffer)
 
     hyper = dict(lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay, momentum=momentum)
-    return make("rmsprop", "torch", {**hyper, "centered": centered, "maximize": maximize}, init, update)
+    name = ("centered RMSprop" if centered else "RMSprop") + (" + momentum" if np.any(uses_buffer) else "")
+    info = INFO["rmsprop"]._replace(display_name=name)
+    return make("rmsprop", "torch", {**hyper, "centered": centered, "maximize": maximize}, init, update, info)
 
 
 class AdamState(NamedTuple):
@@ -195,7 +206,8 @@ def _adam(name, lr, betas, eps, weight_decay, amsgrad, maximize, decoupled) -> O
         return params + -step_size * exp_avg / denom, new_state
 
     hyper = dict(lr=lr, betas=(beta1, beta2), eps=eps, weight_decay=weight_decay)
-    return make(name, "torch", {**hyper, "amsgrad": amsgrad, "maximize": maximize}, init, update)
+    info = INFO[name]._replace(display_name=INFO[name].display_name + (" + AMSGrad" if amsgrad else ""))
+    return make(name, "torch", {**hyper, "amsgrad": amsgrad, "maximize": maximize}, init, update, info)
 
 
 @register("adam", ("torch",))
@@ -213,11 +225,7 @@ def adam(lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False
 @register(
     "adamw",
     ("torch",),
-    OptimizerInfo(
-        "AdamW",
-        r"W \leftarrow (1-\eta\lambda) W - \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}",
-        "#8C564B",
-    ),
+    OptimizerInfo("AdamW", rule(r"W \leftarrow (1-\eta\lambda) W \qquad", *ADAM_RULE), "#56B4E9"),
 )
 def adamw(lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01, amsgrad=False, maximize=False) -> Optimizer:
     r"""torch.optim.AdamW: Adam with decoupled weight decay, :math:`W \leftarrow (1-\eta\lambda)W` first.
@@ -239,8 +247,8 @@ class NAdamState(NamedTuple):
     ("torch",),
     OptimizerInfo(
         "NAdam",
-        r"W \leftarrow W - \eta \frac{\mu_{t+1} \hat m + (1-\mu_t) \hat g}{\sqrt{\hat v} + \epsilon}",
-        "#9467BD",
+        rule(r"W \leftarrow W - \eta \frac{\mu_{t+1} \hat m + (1-\mu_t) \hat g}{\sqrt{\hat v} + \epsilon}"),
+        "#0072B2",
     ),
 )
 def nadam(
@@ -286,12 +294,9 @@ def nadam(
         return params, NAdamState(count, mu_product, exp_avg, exp_avg_sq)
 
     hyper = dict(lr=lr, betas=(beta1, beta2), eps=eps, weight_decay=weight_decay, momentum_decay=psi)
+    info = INFO["nadam"]._replace(display_name="NAdamW") if decoupled else None
     return make(
-        "nadam",
-        "torch",
-        {**hyper, "decoupled_weight_decay": decoupled, "maximize": maximize},
-        init,
-        update,
+        "nadam", "torch", {**hyper, "decoupled_weight_decay": decoupled, "maximize": maximize}, init, update, info
     )
 
 
@@ -306,8 +311,10 @@ class AdamaxState(NamedTuple):
     ("torch",),
     OptimizerInfo(
         "Adamax",
-        r"u \leftarrow \max(\beta_2 u, |g| + \epsilon) \qquad W \leftarrow W - \frac{\eta}{1-\beta_1^t} \frac{m}{u}",
-        "#BCBD22",
+        rule(
+            r"u \leftarrow \max(\beta_2 u, |g| + \epsilon) \qquad W \leftarrow W - \frac{\eta}{1-\beta_1^t} \frac{m}{u}"
+        ),
+        "#E69F00",
     ),
 )
 def adamax(lr=0.002, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, maximize=False) -> Optimizer:
@@ -348,8 +355,10 @@ class AdadeltaState(NamedTuple):
     ("torch",),
     OptimizerInfo(
         "Adadelta",
-        r"\Delta \leftarrow \frac{\sqrt{u + \epsilon}}{\sqrt{v + \epsilon}} g \qquad W \leftarrow W - \eta \Delta",
-        "#17BECF",
+        rule(
+            r"\Delta \leftarrow \frac{\sqrt{u + \epsilon}}{\sqrt{v + \epsilon}} g \qquad W \leftarrow W - \eta \Delta"
+        ),
+        "#F0E442",
     ),
 )
 def adadelta(lr=1.0, rho=0.9, eps=1e-6, weight_decay=0.0, maximize=False) -> Optimizer:

@@ -19,7 +19,8 @@ from manim import (
 
 import optim_core as oc
 
-from ._text import FONTS, caption
+from catalog import FONTS
+from catalog import text as caption
 
 #: Caption size: legible at 480p (low quality) as well as 4k.
 CAPTION_SIZE = 30
@@ -180,7 +181,7 @@ def divergence_note(t: oc.Trajectory, tracker: ValueTracker, lang: str) -> Text 
     if not t.diverged:
         return None
     note = text(
-        "diverged", lang, size=26, color=t.optimizer.info.color, name=t.optimizer.label(), step=int(t.diverged_at)
+        "diverged_named", lang, size=26, color=t.optimizer.info.color, name=t.optimizer.label(), step=int(t.diverged_at)
     )
     note.set_opacity(0)
     note.add_updater(lambda m: m.set_opacity(1.0 if tracker.get_value() >= int(t.diverged_at) else 0.0))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import optim_core as oc
 from optim_core.spec import parse_function, parse_optimizer, parse_pair
 
-from ._text import LANGUAGES
+from catalog import LANGUAGES
 
 MAX_STEPS = 500
 

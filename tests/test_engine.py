@@ -171,11 +171,6 @@ def test_every_optimizer_has_metadata_and_runs(convention, name):
     assert t.values[-1] < t.values[0]
 
 
-def test_colours_are_distinct():
-    colours = [info.color for info in oc.INFO.values()]
-    assert len(set(colours)) == len(colours)
-
-
 def test_run_records_state_at_every_step():
     t = oc.run(oc.get_optimizer("momentum", lr=0.1), BOWL, steps=30)
     assert t.positions.shape == (31, 2) and t.values.shape == (31,) and t.grads.shape == (31, 2)

@@ -1,0 +1,74 @@
+"""catalog: every sentence optviz shows, in English, German and Japanese, translated once.
+
+Figures, scenes, the lecture and the explorable page all read their words from here, so a caption on a
+figure and the same caption in a video can never disagree. It depends on nothing but optim_core's error
+type: ``figures`` and ``scenes`` both import it, and neither has to import the other.
+
+    >>> text("diverged", "de", step=72)
+    'divergiert bei Schritt 72'
+    >>> number(0.95, "de"), number(0.95, "en")
+    ('0,95', '0.95')
+"""
+
+from __future__ import annotations
+
+import string
+
+from optim_core import OptvizError
+
+from .messages import MESSAGES
+
+LANGUAGES = ("en", "de", "ja")
+#: The font family each language is set in. Japanese needs Noto Sans CJK JP (Debian's fonts-noto-cjk,
+#: installed by scripts/bootstrap.sh); its Latin letters and digits match DejaVu Sans closely enough.
+FONTS = {"en": "DejaVu Sans", "de": "DejaVu Sans", "ja": "Noto Sans CJK JP"}
+#: What a decimal number is written with: German uses a comma (0,95), English and Japanese a point.
+DECIMAL_SEPARATOR = {"en": ".", "de": ",", "ja": "."}
+
+
+def check_language(lang: str) -> str:
+    """``lang`` when it is one of :data:`LANGUAGES`, else an error naming the valid ones."""
+    if lang not in LANGUAGES:
+        raise OptvizError(f"unknown language {lang!r} (valid: {', '.join(LANGUAGES)})")
+    return lang
+
+
+def number(value: float, lang: str, spec: str = "g") -> str:
+    """``value`` formatted with ``spec`` and the language's decimal separator.
+
+    >>> number(1e-06, "de"), number(2.5, "de", ".2f")
+    ('1e-06', '2,50')
+    """
+    formatted = format(value, spec)
+    return formatted.replace(".", DECIMAL_SEPARATOR[lang]) if DECIMAL_SEPARATOR[lang] != "." else formatted
+
+
+class _LocalFormatter(string.Formatter):
+    """``str.format`` whose floats use the language's decimal separator."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value, format_spec):
+        if isinstance(value, float):
+            return number(value, self.lang, format_spec or "g")
+        return super().format_field(value, format_spec)
+
+
+def text(key: str, lang: str, **values) -> str:
+    """The message ``key`` in ``lang``, with ``values`` filled in (floats in the language's number format)."""
+    check_language(lang)
+    return _LocalFormatter(lang).format(MESSAGES[key][lang], **values)
+
+
+def words(text_: str) -> int:
+    """How many words a reader reads in ``text_``: whitespace-separated words, or for Japanese (which has no
+    spaces) one word per 2.5 characters, a common reading-speed equivalence."""
+    if any("\u3040" <= ch <= "\u9fff" for ch in text_):
+        return max(1, round(len(text_.replace(" ", "")) / 2.5))
+    return len(text_.split())
+
+
+def reading_seconds(text_: str) -> float:
+    """How long a caption must stay on screen: 1.5 s plus 0.3 s per word."""
+    return 1.5 + 0.3 * words(text_)
