@@ -12,11 +12,10 @@ type: ``figures`` and ``scenes`` both import it, and neither has to import the o
 
 from __future__ import annotations
 
+import importlib
 import string
 
 from optim_core import OptvizError
-
-from .messages import MESSAGES
 
 LANGUAGES = ("en", "de", "ja")
 #: The font family each language is set in. Japanese needs Noto Sans CJK JP (Debian's fonts-noto-cjk,
@@ -41,6 +40,24 @@ def number(value: float, lang: str, spec: str = "g") -> str:
     """
     formatted = format(value, spec)
     return formatted.replace(".", DECIMAL_SEPARATOR[lang]) if DECIMAL_SEPARATOR[lang] != "." else formatted
+
+
+#: The catalog's sections, one module each (``catalog/_figures.py``, ...), so that several people can add
+#: sentences at once. Keys are unique across sections, and any part of optviz may use any key.
+SECTIONS = ("figures", "scenes", "explore", "lecture")
+
+
+def _merge() -> dict[str, dict[str, str]]:
+    messages: dict[str, dict[str, str]] = {}
+    for section in SECTIONS:
+        for key, entry in importlib.import_module(f"{__name__}._{section}").MESSAGES.items():
+            if key in messages:
+                raise KeyError(f"catalog key {key!r} appears twice (again in section {section!r})")
+            messages[key] = entry
+    return messages
+
+
+MESSAGES = _merge()
 
 
 class _LocalFormatter(string.Formatter):

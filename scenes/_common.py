@@ -18,7 +18,6 @@ from manim import (
 )
 
 import optim_core as oc
-
 from catalog import FONTS
 from catalog import text as caption
 

@@ -17,9 +17,8 @@ import os
 from dataclasses import dataclass
 
 import optim_core as oc
-from optim_core.spec import parse_function, parse_optimizer, parse_pair
-
 from catalog import LANGUAGES
+from optim_core.spec import parse_function, parse_optimizer, parse_pair
 
 MAX_STEPS = 500
 

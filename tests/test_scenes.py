@@ -7,10 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from manim import ThreeDAxes, ValueTracker, tempconfig
-from typer.testing import CliRunner
 
 import optim_core as oc
-from figures.cli import app
 from scenes import _render as scene_render
 from scenes._common import PathFollower, ball, divergence_note, plane
 from scenes._settings import read_settings
@@ -130,61 +128,3 @@ def test_bad_scene_settings(environ, message):
     with pytest.raises(oc.OptvizError, match=None) as error:
         read_settings(("sgd",), 10, environ=environ)
     assert message in str(error.value)
-
-
-runner = CliRunner()
-
-
-def test_optviz_render_writes_the_video_and_prints_its_path(tmp_path):
-    result = runner.invoke(
-        app,
-        ["render", "sgd", "--quality", "low", "--format", "gif", "--steps", "4", "-o", str(tmp_path), "--lang", "de"],
-    )
-    assert result.exit_code == 0, result.output
-    video = tmp_path / "SGDZigzag.gif"
-    assert result.stdout.strip() == str(video)
-    assert video.read_bytes()[:4] == b"GIF8" and video.stat().st_size > 10_000
-    assert [p.name for p in tmp_path.iterdir()] == ["SGDZigzag.gif"]
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["render", "spiral"], "unknown scene 'spiral'"),
-        (["render", "missing.py"], "scene file 'missing.py' does not exist"),
-        (["render", "sgd", "--quality", "ultra"], "'ultra' is not one of 'low', 'medium', 'high', '4k'"),
-        (["render", "sgd", "--format", "avi"], "'avi' is not one of 'mp4', 'gif', 'webm'"),
-        (["render", "sgd", "-O", "sgd:lr"], "malformed optimizer SPEC 'sgd:lr'"),
-        (["render", "sgd", "-O", "sgd:lr=-1"], "lr must be a finite number > 0"),
-        (["render"], "give one scene name or file, or --all"),
-        (["render", "sgd", "--all"], "give one scene name or file, or --all"),
-    ],
-)
-def test_bad_render_input_is_one_line_exit_2_and_writes_nothing(args, message, tmp_path):
-    result = runner.invoke(app, [*args, "-o", str(tmp_path)])
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0], result.stderr
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_missing_latex_names_the_fix(tmp_path, monkeypatch):
-    monkeypatch.setattr(scene_render.shutil, "which", lambda tool: None)
-    result = runner.invoke(app, ["render", "momentum", "-o", str(tmp_path)])
-    assert result.exit_code == 2
-    assert "LaTeX is missing (latex, dvisvgm not found)" in result.stderr and "bootstrap" in result.stderr
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_render_all_renders_every_scene_in_order(tmp_path, monkeypatch):
-    calls = []
-
-    def fake_render(name, **options):
-        calls.append((name, options["quality"], options["settings"]["OPTVIZ_LANG"]))
-        return tmp_path / f"{name}.mp4"
-
-    monkeypatch.setattr(scene_render, "render", fake_render)
-    result = runner.invoke(app, ["render", "--all", "--quality", "low", "--lang", "ja", "-o", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    assert calls == [(name, "low", "ja") for name in scene_render.SCENES]
-    assert result.stdout.split() == [str(tmp_path / f"{name}.mp4") for name in scene_render.SCENES]

@@ -1,0 +1,3 @@
+"""Words of the explorable page (figures/explore)."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

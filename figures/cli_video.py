@@ -1,0 +1,54 @@
+"""``optviz render``: the Manim scenes through the command line. Registered on the one app of
+:mod:`figures.cli`; only Typer is imported here, Manim inside the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli import OUTPUT, PROBLEM, Lang, LangOpt, OptimizerOpt, Quality, StartOpt, VideoFormat, app
+
+
+@app.command()
+def render(
+    scene: Annotated[
+        str | None,
+        typer.Argument(help="sgd, momentum, impulse, adagrad, adam, comparison, or a .py file with one scene."),
+    ] = None,
+    all_scenes: Annotated[bool, typer.Option("--all", help="Render every scene.")] = False,
+    quality: Annotated[Quality, typer.Option(help="Manim quality preset.", rich_help_panel=OUTPUT)] = Quality.medium,
+    video_format: Annotated[VideoFormat, typer.Option("--format", help="Video format.", rich_help_panel=OUTPUT)] = (
+        VideoFormat.mp4
+    ),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory to write into (it must exist).", rich_help_panel=OUTPUT)
+    ] = Path("out"),
+    function: Annotated[
+        str | None, typer.Option("--function", "-f", help="As in `optviz figure`.", rich_help_panel=PROBLEM)
+    ] = None,
+    optimizer: OptimizerOpt = None,
+    start: StartOpt = None,
+    steps: Annotated[
+        int | None, typer.Option("--steps", help="Updates to animate, 1 to 500.", rich_help_panel=PROBLEM)
+    ] = None,
+    lang: LangOpt = Lang.en,
+):
+    """Render Manim scenes (the optimizers' stories in motion) and print where the videos are."""
+    from scenes._render import SCENES
+    from scenes._render import render as render_scene
+
+    if all_scenes == (scene is not None):
+        raise typer.BadParameter("give one scene name or file, or --all")
+    settings = {"OPTVIZ_LANG": lang.value}
+    if function:
+        settings["OPTVIZ_FUNCTION"] = function
+    if optimizer:
+        settings["OPTVIZ_OPTIMIZERS"] = ";".join(optimizer)
+    if start:
+        settings["OPTVIZ_START"] = start
+    if steps is not None:
+        settings["OPTVIZ_STEPS"] = str(steps)
+    for name in SCENES if all_scenes else [scene]:
+        print(render_scene(name, quality=quality.value, fmt=video_format.value, output=output, settings=settings))
