@@ -17,6 +17,10 @@ from .optimizer import Optimizer, get_optimizer
 BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmsprop": 0.3, "adam": 0.3}
 #: The book's comparison (Fig. 6-8) as SPECs: its four optimizers with its learning rates.
 BOOK_FOUR = ("sgd:lr=0.95", "momentum:lr=0.1", "adagrad:lr=1.5", "adam:lr=0.3")
+#: The article's golf picture of the learning rate, SGD on the bowl: hit too softly (0.1: after 30 strokes the
+#: ball is still at x ≈ -5), the book's 0.95 (zigzags in), too hard (1.1: |1 - 2·1.1| > 1, so y grows by 1.2× a
+#: stroke and the ball flies out of the bowl).
+GOLF_LEARNING_RATES = (0.1, 0.95, 1.1)
 SPEC_FORM = "NAME[:key=value,...], e.g. adam:lr=0.3 or sgd:lr=0.1,momentum=0.9,convention=torch"
 #: SPEC keys that set how a series is shown rather than how it moves (see optim_core.display.series).
 STYLE_KEYS = ("label", "color")
