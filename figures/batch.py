@@ -124,16 +124,18 @@ def _last_line(error: BaseException) -> str:
 
 @contextlib.contextmanager
 def _terminating_signals() -> Iterator[None]:
-    """SIGTERM interrupts like Ctrl-C, so that a killed build cleans up too."""
+    """SIGINT and SIGTERM both interrupt, so that a killed build cleans up too. SIGINT is set explicitly: a
+    shell starts background commands with it ignored, and ``kill -INT`` must still stop the build."""
 
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def run_jobs(
