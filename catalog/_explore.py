@@ -1,3 +1,143 @@
 """Words of the explorable page (figures/explore)."""
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    "explore_title": {
+        "en": "Move the learning rate, watch the path",
+        "de": "Lernrate verschieben, Pfad beobachten",
+        "ja": "学習率を動かして経路を見る",
+    },
+    "explore_intro": {
+        "en": "Every path on this page was computed by optim_core when the page was built; the sliders only"
+        " choose which one to draw.",
+        "de": "Jeder Pfad auf dieser Seite wurde beim Erstellen der Seite von optim_core berechnet; die Regler"
+        " wählen nur aus, welcher gezeichnet wird.",
+        "ja": "このページの経路はすべてページ作成時に optim_core が計算したものです。"
+        "スライダーは描く経路を選ぶだけです。",
+    },
+    "explore_function": {
+        "en": "Function",
+        "de": "Funktion",
+        "ja": "関数",
+    },
+    "explore_start": {
+        "en": "Start point",
+        "de": "Startpunkt",
+        "ja": "開始点",
+    },
+    "explore_book_start": {
+        "en": "{point}, the book's",
+        "de": "{point}, wie im Buch",
+        "ja": "{point}（本と同じ）",
+    },
+    "explore_optimizer": {
+        "en": "Optimizer",
+        "de": "Optimierer",
+        "ja": "最適化手法",
+    },
+    "explore_beta1": {
+        "en": "β1 (Adam's momentum)",
+        "de": "β1 (Adams Momentum)",
+        "ja": "β1（Adam のモーメンタム）",
+    },
+    "explore_play": {
+        "en": "Play",
+        "de": "Abspielen",
+        "ja": "再生",
+    },
+    "explore_pause": {
+        "en": "Pause",
+        "de": "Anhalten",
+        "ja": "一時停止",
+    },
+    "explore_path_view": {
+        "en": "Path over the contours of f",
+        "de": "Pfad über den Höhenlinien von f",
+        "ja": "f の等高線上の経路",
+    },
+    "explore_rate_title": {
+        "en": "Momentum's rate per step (theory, quadratics)",
+        "de": "Konvergenzrate von Momentum pro Schritt (Theorie, quadratisch)",
+        "ja": "Momentum の1ステップあたりの収束率（理論、二次関数）",
+    },
+    "explore_rate_legend": {
+        "en": "Colour: the rate per step, bright is fast. Hatched: rate ≥ 1, diverges. Star: the theory's optimum."
+        " Dots: the settings this page holds.",
+        "de": "Farbe: die Rate pro Schritt, hell ist schnell. Schraffiert: Rate ≥ 1, divergiert. Stern: das"
+        " Optimum der Theorie. Punkte: die Einstellungen auf dieser Seite.",
+        "ja": "色：1ステップあたりの収束率（明るいほど速い）。斜線：収束率 ≥ 1 で発散。星：理論上の最適値。"
+        "点：このページにある設定。",
+    },
+    "explore_rate_value": {
+        "en": "Theory for this setting: each step multiplies the distance to the minimum by about {rate}.",
+        "de": "Theorie für diese Einstellung: Jeder Schritt multipliziert den Abstand zum Minimum mit etwa {rate}.",
+        "ja": "この設定の理論値：1ステップごとに最小点までの距離が約 {rate} 倍になる。",
+    },
+    "explore_rate_diverges": {
+        "en": "Theory for this setting: rate {rate} ≥ 1, so the distance to the minimum grows: it diverges.",
+        "de": "Theorie für diese Einstellung: Rate {rate} ≥ 1, der Abstand zum Minimum wächst: divergiert.",
+        "ja": "この設定の理論値：収束率 {rate} ≥ 1 なので最小点までの距離が増え、発散する。",
+    },
+    "explore_rate_other": {
+        "en": "The rate map is the theory of SGD (α = 0) and Momentum; choose one of them to mark it.",
+        "de": "Die Ratenkarte ist die Theorie von SGD (α = 0) und Momentum; wählen Sie eines davon, um es zu"
+        " markieren.",
+        "ja": "収束率マップは SGD（α = 0）と Momentum の理論です。どちらかを選ぶと印が付きます。",
+    },
+    "explore_rate_none": {
+        "en": "The rate map exists for quadratics only: choose the bowl.",
+        "de": "Die Ratenkarte gibt es nur für quadratische Funktionen: Wählen Sie die Schale.",
+        "ja": "収束率マップは二次関数にのみあります。お椀を選んでください。",
+    },
+    "explore_readout": {
+        "en": "step {step} of {steps}: x = {x}, y = {y}, f = {f}",
+        "de": "Schritt {step} von {steps}: x = {x}, y = {y}, f = {f}",
+        "ja": "ステップ {step}／{steps}：x = {x}、y = {y}、f = {f}",
+    },
+    "explore_settled": {
+        "en": "settled at the minimum by step {step}",
+        "de": "ab Schritt {step} im Minimum zur Ruhe gekommen",
+        "ja": "ステップ {step} までに最小点に落ち着いた",
+    },
+    "explore_grid": {
+        "en": "This page holds {runs} runs of optim_core (book convention): {lrs} learning rates from {low} to"
+        " {high}, log-spaced; α in {momenta}; β1 in {betas}; {starts} start points per function; up to {steps}"
+        " steps. Sliders move over exactly these values.",
+        "de": "Diese Seite enthält {runs} Läufe von optim_core (Konvention des Buchs): {lrs} Lernraten von {low}"
+        " bis {high}, logarithmisch verteilt; α aus {momenta}; β1 aus {betas}; {starts} Startpunkte je"
+        " Funktion; bis zu {steps} Schritte. Die Regler bewegen sich genau über diese Werte.",
+        "ja": "このページには optim_core の計算 {runs} 回分（本の流儀）が入っています：学習率 {lrs} 個（{low}"
+        " から {high} まで対数間隔）、α は {momenta}、β1 は {betas}、関数ごとに開始点 {starts} 個、最大 {steps}"
+        " ステップ。スライダーはちょうどこれらの値の上を動きます。",
+    },
+    "explore_keys": {
+        "en": "Keyboard: Tab moves between controls, arrow keys move a slider, Space plays and pauses.",
+        "de": "Tastatur: Tab wechselt zwischen den Bedienelementen, Pfeiltasten bewegen einen Regler, die"
+        " Leertaste startet und hält an.",
+        "ja": "キーボード：Tab で操作部品を移動、矢印キーでスライダーを動かし、スペースで再生と一時停止。",
+    },
+    "explore_bowl": {
+        "en": "bowl",
+        "de": "Schale",
+        "ja": "お椀",
+    },
+    "explore_rosenbrock": {
+        "en": "Rosenbrock",
+        "de": "Rosenbrock-Funktion",
+        "ja": "ローゼンブロック関数",
+    },
+    "explore_himmelblau": {
+        "en": "Himmelblau",
+        "de": "Himmelblau-Funktion",
+        "ja": "ヒンメルブラウ関数",
+    },
+    "explore_beale": {
+        "en": "Beale",
+        "de": "Beale-Funktion",
+        "ja": "ビール関数",
+    },
+    "explore_rastrigin": {
+        "en": "Rastrigin",
+        "de": "Rastrigin-Funktion",
+        "ja": "ラストリギン関数",
+    },
+}

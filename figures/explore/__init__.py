@@ -1,0 +1,202 @@
+"""The explorable page: one self-contained HTML file where readers move the learning rate and momentum.
+
+Python computes, the page draws. :mod:`figures.explore.data` runs every setting the sliders can reach
+through optim_core and packs the results as base64 float32; ``page.html``, ``page.css`` and ``page.js``
+(beside this file) are the viewer, which only decodes, indexes and draws. Nothing is loaded from the network,
+so the file opens from disk and embeds in a post with an ``<iframe>``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import optim_core as oc
+from catalog import DECIMAL_SEPARATOR, FONTS, MESSAGES, check_language, number, text
+
+from .._atomic import write_text
+from .._checks import check_writable_parent, output_format
+from . import data
+
+HERE = Path(__file__).parent
+#: The most a page may weigh: the issue's budget for the default page, and a limit for any other.
+MAX_PAGE_BYTES = 3_000_000
+THEMES = {
+    # the part of viridis the contour lines use (the dark end vanishes on a dark page), diverged cells
+    "light": {"cmap_range": (0.0, 0.85), "diverged": "#f1d3cf"},
+    "dark": {"cmap_range": (0.35, 1.0), "diverged": "#5a2f2a"},
+}
+#: Messages the page fills in itself (a step number, a formatted coordinate): sent as raw templates.
+PAGE_MESSAGES = (
+    "explore_title",
+    "explore_intro",
+    "explore_function",
+    "explore_start",
+    "explore_optimizer",
+    "learning_rate",
+    "momentum",
+    "explore_beta1",
+    "step",
+    "explore_play",
+    "explore_pause",
+    "explore_path_view",
+    "loss_title",
+    "explore_rate_title",
+    "explore_rate_legend",
+    "explore_rate_other",
+    "explore_rate_none",
+    "explore_rate_value",
+    "explore_rate_diverges",
+    "explore_readout",
+    "explore_settled",
+    "explore_keys",
+    "diverged",
+)
+
+
+def check_functions(functions: tuple[str, ...]) -> tuple[str, ...]:
+    """The functions to offer: ``functions``, or the default set when empty, each known and given once."""
+    names = tuple(name.strip().lower() for name in functions) or data.DEFAULT_FUNCTIONS
+    for name in names:
+        if name not in data.SETUPS:
+            raise oc.OptvizError(f"unknown function {name!r} for the explorable page (valid: {', '.join(data.SETUPS)})")
+    if len(set(names)) != len(names):
+        raise oc.OptvizError(f"each function may be given once, got {', '.join(names)}")
+    return names
+
+
+def check_theme(theme: str) -> str:
+    if theme not in THEMES:
+        raise oc.OptvizError(f"unknown theme {theme!r} for the explorable page (valid: {', '.join(THEMES)})")
+    return theme
+
+
+def _colormap(theme: str):
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    low, high = THEMES[theme]["cmap_range"]
+
+    def colors(count: int) -> list[str]:
+        return [to_hex(colormaps["viridis"](low + (high - low) * i / max(count - 1, 1))) for i in range(count)]
+
+    return colors
+
+
+def _rate_colors() -> str:
+    """256 RGB colours, fastest rate first (viridis reversed, as in the sweep figure), packed as bytes."""
+    import numpy as np
+    from matplotlib import colormaps
+
+    rgb = (colormaps["viridis_r"](np.linspace(0, 1, 256))[:, :3] * 255).round()
+    return data.pack(rgb, "u1")
+
+
+def _point(point, lang: str) -> str:
+    return f"({number(point[0], lang)}, {number(point[1], lang)})".replace("-", "−")
+
+
+def _grid_sentence(function: dict, lang: str) -> str:
+    lrs = function["lr"]
+    rows_per_lr = sum(len(data.SECOND[o][1]) if o in data.SECOND else 1 for o in data.OPTIMIZERS)
+    return text(
+        "explore_grid",
+        lang,
+        runs=f"{len(lrs) * rows_per_lr * len(function['starts']):,}".replace(",", "\u202f"),
+        lrs=len(lrs),
+        low=number(lrs[0], lang),
+        high=number(lrs[-1], lang),
+        momenta="{" + "; ".join(number(v, lang) for v in data.MOMENTA) + "}",
+        betas="{" + "; ".join(number(v, lang) for v in data.SECOND["adam"][1]) + "}",
+        starts=len(function["starts"]),
+        steps=function["steps"],
+    )
+
+
+def _pretty(expression: str) -> str:
+    """A Python expression as a reader writes it: x² for x**2, a centred dot for *, a real minus sign."""
+    for power, superscript in (("**2", "²"), ("**3", "³")):
+        expression = expression.replace(power, superscript)
+    return expression.replace("*", "·").replace(" - ", " − ").replace("pi", "π")
+
+
+def payload(functions: tuple[str, ...], lang: str, theme: str) -> dict:
+    """Everything the page shows, computed by optim_core and worded by the catalog."""
+    colors = _colormap(theme)
+    page_functions = []
+    for name in functions:
+        function = data.function_data(name, lang, colors)
+        function["label"] = f"{text('explore_' + name, lang)}: {_pretty(function.pop('expression'))}"
+        function["start_labels"] = [_point(s, lang) for s in function["starts"]]
+        if name == "bowl":  # the book's start, (-7, 2), is the bowl's own
+            function["start_labels"][0] = text("explore_book_start", lang, point=function["start_labels"][0])
+        function["lr_text"] = [number(v, lang) for v in function["lr"]]
+        function["grid_text"] = _grid_sentence(function, lang)
+        page_functions.append(function)
+    optimizers = []
+    for name in data.OPTIMIZERS:
+        info = oc.INFO[name]
+        entry = {"name": name, "label": info.display_name, "color": info.color, "second": None}
+        if name in data.SECOND:
+            key, values = data.SECOND[name]
+            entry["second"] = {
+                "key": key,
+                "values": list(values),
+                "text": [number(v, lang) for v in values],
+                "default": values.index(oc.defaults(name)[key]),
+            }
+        optimizers.append(entry)
+    return {
+        "lang": lang,
+        "decimal": DECIMAL_SEPARATOR[lang],
+        "messages": {key: MESSAGES[key][lang] for key in PAGE_MESSAGES},
+        "optimizers": optimizers,
+        "default_optimizer": "momentum",
+        "book_lr": oc.BOOK_COMPARISON,
+        "functions": page_functions,
+        "rate_colors": _rate_colors(),
+        "diverged_color": THEMES[theme]["diverged"],
+    }
+
+
+def page(functions: tuple[str, ...], lang: str, theme: str) -> str:
+    """The whole page as one string: template, style, script and data."""
+    # In a <script> element "</" would end it early; JSON allows "<\/" in its place.
+    embedded = json.dumps(payload(functions, lang, theme), ensure_ascii=False, separators=(",", ":"))
+    embedded = embedded.replace("</", "<\\/")
+    html = (HERE / "page.html").read_text(encoding="utf-8")
+    replacements = {
+        "{{lang}}": lang,
+        "{{theme}}": theme,
+        "{{title}}": text("explore_title", lang),
+        "{{font}}": FONTS[lang],
+        "/*{{css}}*/": (HERE / "page.css").read_text(encoding="utf-8"),
+        "/*{{js}}*/": (HERE / "page.js").read_text(encoding="utf-8"),
+        "{{data}}": embedded,
+    }
+    for marker, value in replacements.items():
+        html = html.replace(marker, value)
+    return html
+
+
+def write_explore(output: Path, *, functions: tuple[str, ...] = (), lang: str = "en", theme: str = "light") -> Path:
+    """Write the explorable page to ``output`` (``.html``) and return its path.
+
+    Everything is checked before anything is computed, and the page's size before anything is written:
+    bad input raises :class:`optim_core.OptvizError` with one line, and leaves the disk as it was.
+    """
+    output = Path(output)
+    names = check_functions(tuple(functions))
+    check_language(lang)
+    check_theme(theme)
+    output_format(output, ("html",))
+    check_writable_parent(output)
+    html = page(names, lang, theme)
+    size = len(html.encode("utf-8"))
+    if size > MAX_PAGE_BYTES:
+        raise oc.OptvizError(
+            f"a page with {', '.join(names)} would weigh {size / 1e6:.1f} MB, over the limit of"
+            f" {MAX_PAGE_BYTES / 1e6:g} MB; choose fewer functions (the default three fit)"
+        )
+    write_text(output, html)
+    return output
