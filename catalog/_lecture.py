@@ -1,3 +1,9 @@
-"""Words of the lecture build: chapter titles and the slide deck."""
+"""Words of the lecture build. Its chapters are named by the scenes' own titles (see figures/lecture.py)."""
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    "lecture_title": {
+        "en": "How optimizers move: SGD, Momentum, AdaGrad and Adam",
+        "de": "Wie Optimierer sich bewegen: SGD, Momentum, AdaGrad und Adam",
+        "ja": "最適化手法の動き：SGD、Momentum、AdaGrad、Adam",
+    },
+}

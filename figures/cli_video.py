@@ -23,7 +23,8 @@ def render(
         VideoFormat.mp4
     ),
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Directory to write into (it must exist).", rich_help_panel=OUTPUT)
+        Path,
+        typer.Option("--output", "-o", help="Directory to write into (made if needed).", rich_help_panel=OUTPUT),
     ] = Path("out"),
     function: Annotated[
         str | None, typer.Option("--function", "-f", help="As in `optviz figure`.", rich_help_panel=PROBLEM)
@@ -35,7 +36,8 @@ def render(
     ] = None,
     lang: LangOpt = Lang.en,
 ):
-    """Render Manim scenes (the optimizers' stories in motion) and print where the videos are."""
+    """Render Manim scenes (the optimizers' stories in motion) and print where the videos are
+    (DIR/CLASS-LANG-QUALITY.FORMAT)."""
     from scenes._render import SCENES
     from scenes._render import render as render_scene
 
@@ -52,3 +54,32 @@ def render(
         settings["OPTVIZ_STEPS"] = str(steps)
     for name in SCENES if all_scenes else [scene]:
         print(render_scene(name, quality=quality.value, fmt=video_format.value, output=output, settings=settings))
+
+
+@app.command()
+def lecture(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write into (created if needed).")],
+    lang: LangOpt = Lang.en,
+    quality: Annotated[Quality, typer.Option(help="Manim quality preset.", rich_help_panel=OUTPUT)] = Quality.medium,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Scenes rendered at once, 1 to 64.")] = 2,
+    slides: Annotated[
+        bool, typer.Option("--slides", help="Also write a PowerPoint deck and an offline HTML deck, a slide per beat.")
+    ] = False,
+    scenes: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated scenes, e.g. sgd,momentum (default: all, in the story's order)."),
+    ] = None,
+):
+    """Render the scenes (only those whose inputs changed) and join them into one lecture video with a chapter
+    per scene, subtitles (.srt, .vtt) and a poster: DIR/lecture-LANG-QUALITY.*"""
+    import time
+
+    from .batch import exit_if_interrupted
+    from .lecture import build, parse_scenes, report
+
+    began = time.perf_counter()
+    names = parse_scenes(scenes)
+    result = exit_if_interrupted(
+        lambda: build(output, scenes=names, lang=lang.value, quality=quality.value, jobs=jobs, slides=slides)
+    )
+    report(result, time.perf_counter() - began)

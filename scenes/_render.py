@@ -1,5 +1,6 @@
-"""Rendering scenes through Manim's API, for ``optviz render``: checked input, a temporary media folder, and
-the finished video moved atomically into the output folder."""
+"""Rendering scenes through Manim's API, for ``optviz render`` and ``optviz lecture``: checked input, a
+private media folder, the beats' timestamps and the subtitles, and the finished video moved atomically into
+the output folder."""
 
 from __future__ import annotations
 
@@ -11,13 +12,16 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from optim_core import OptvizError
 
 from ._settings import read_settings
 
-#: name → (module, scene class). Each file holds one main scene, so `manim render scenes/NAME.py` needs no more.
+#: name → (module, scene class), in the story's order. Each file holds one main scene, so
+#: `manim render scenes/NAME.py` needs no more.
 SCENES = {
     "sgd": ("scenes.sgd", "SGDZigzag"),
     "momentum": ("scenes.momentum", "MomentumBall"),
@@ -29,6 +33,8 @@ SCENES = {
 QUALITIES = {"low": "low_quality", "medium": "medium_quality", "high": "high_quality", "4k": "fourk_quality"}
 FORMATS = ("mp4", "gif", "webm")
 LATEX_TOOLS = ("latex", "dvisvgm")
+#: Names Manim and manim-slides give a section nobody named; a beat takes the name its scene gave it.
+_UNNAMED = ("unnamed", "autocreated")
 
 
 def scene_class(name_or_file: str):
@@ -65,6 +71,31 @@ def check_latex() -> None:
         )
 
 
+def check_ffmpeg() -> None:
+    missing = [tool for tool in ("ffmpeg", "ffprobe") if shutil.which(tool) is None]
+    if missing:
+        raise OptvizError(
+            f"ffmpeg is missing ({', '.join(missing)} not found); install Debian's ffmpeg package, or run"
+            " scripts/bootstrap.sh, which does"
+        )
+
+
+def check_choices(quality: str, fmt: str = "mp4") -> None:
+    if quality not in QUALITIES:
+        raise OptvizError(f"unknown quality {quality!r} (valid: {', '.join(QUALITIES)})")
+    if fmt not in FORMATS:
+        raise OptvizError(f"unknown format {fmt!r} (valid: {', '.join(FORMATS)})")
+
+
+def video_name(stem: str, lang: str, quality: str, fmt: str) -> str:
+    """The one naming rule for rendered files: language and quality in every name, so runs never collide.
+
+    >>> video_name("MomentumBall", "de", "high", "mp4")
+    'MomentumBall-de-high.mp4'
+    """
+    return f"{stem}-{lang}-{quality}.{fmt}"
+
+
 @contextlib.contextmanager
 def _environment(values: dict[str, str]):
     saved = {key: os.environ.get(key) for key in values}
@@ -79,6 +110,112 @@ def _environment(values: dict[str, str]):
                 os.environ[key] = value
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A scene's video in the media folder, with what the lecture build needs to know about it."""
+
+    video: Path
+    subtitles: Path | None  #: Manim's .srt, written when the scene adds subcaptions
+    beats: tuple[tuple[str, float], ...]  #: (section name, start in seconds), in order, none empty
+    frames: int
+    fps: float
+
+    @property
+    def duration(self) -> float:
+        return self.frames / self.fps
+
+
+class _FrameCounter:
+    """Counts the frames Manim writes and notes the frame at which each section (beat) begins."""
+
+    def __init__(self, file_writer, report: Callable[[int], None] | None, every: int):
+        self.frames = 0
+        self.marks: list[tuple[str, int]] = []
+        self._report, self._every, self._next = report, every, every
+        self._write_frame, self._next_section = file_writer.write_frame, file_writer.next_section
+        file_writer.write_frame, file_writer.next_section = self.write_frame, self.next_section
+
+    def write_frame(self, pixels, *, repeat: int = 1):
+        self._write_frame(pixels, repeat=repeat)
+        self.frames += repeat
+        if self._report and self.frames >= self._next:
+            self._next = self.frames + self._every
+            self._report(self.frames)
+
+    def next_section(self, name, *args, **kwargs):
+        self.marks.append((name, self.frames))
+        return self._next_section(name, *args, **kwargs)
+
+    def beats(self, fps: float) -> tuple[tuple[str, float], ...]:
+        """One beat per stretch of frames between section marks; marks at the same frame (a scene calling
+        ``next_section(name)`` and then ``next_slide()``) are one beat with the name that was given."""
+        beats: list[tuple[str, int]] = []
+        for name, frame in [("", 0), *self.marks]:
+            if beats and beats[-1][1] == frame:
+                if name not in _UNNAMED and not beats[-1][0]:
+                    beats[-1] = (name, frame)
+            else:
+                beats.append(("" if name in _UNNAMED else name, frame))
+        return tuple((name, frame / fps) for name, frame in beats if frame < self.frames)
+
+
+def render_in(
+    scene,
+    media: Path,
+    *,
+    quality: str,
+    fmt: str = "mp4",
+    settings: dict[str, str] | None = None,
+    on_frames: Callable[[int, float], None] | None = None,
+) -> Rendered:
+    """Render the scene class ``scene`` with Manim's API into the folder ``media``. ``on_frames(frames,
+    fps)`` is called about once per second of video written. A manim-slides scene writes its slide files
+    into ``media`` too, never into the working directory."""
+    from manim import config, tempconfig
+
+    options = {
+        "quality": QUALITIES[quality],
+        "format": fmt,
+        "media_dir": str(media),
+        "disable_caching": True,
+        "verbosity": "ERROR",  # Manim logs to stdout, where optviz prints the paths it wrote
+        "progress_bar": "display" if sys.stderr.isatty() and on_frames is None else "none",
+    }
+    with _environment(settings or {}), tempconfig(options):
+        fps = float(config.frame_rate)
+        instance = scene(**_slide_options(scene, media))
+        counter = _FrameCounter(
+            instance.renderer.file_writer, on_frames and (lambda frames: on_frames(frames, fps)), max(1, round(fps))
+        )
+        instance.render()
+        writer = instance.renderer.file_writer
+        video = Path(writer.movie_file_path)
+        subtitles = video.with_suffix(".srt")
+        return Rendered(video, subtitles if subtitles.exists() else None, counter.beats(fps), counter.frames, fps)
+
+
+def _slide_options(scene, media: Path) -> dict:
+    """Where a manim-slides ``Slide`` keeps its files (it defaults to ./slides); reversed copies of each slide
+    are not needed, so the class is told to skip them."""
+    from manim_slides.slide.base import BaseSlide
+
+    if not issubclass(scene, BaseSlide):
+        return {}
+    scene.skip_reversing = True
+    return {"output_folder": media / "slides"}
+
+
+def check_output(output: Path) -> Path:
+    """``output`` as a folder that exists or can be made, and is writable; nothing is created yet."""
+    output = Path(output)
+    existing = next((p for p in (output, *output.parents) if p.exists()), Path("."))
+    if not existing.is_dir():
+        raise OptvizError(f"output directory {str(output)!r} is not a directory ({str(existing)!r} is a file)")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OptvizError(f"output directory {str(output)!r} is not writable")
+    return output
+
+
 def render(
     name_or_file: str,
     *,
@@ -87,36 +224,18 @@ def render(
     output: Path = Path("out"),
     settings: dict[str, str] | None = None,
 ) -> Path:
-    """Render one scene; return the path of the video in ``output``. Nothing is left in ``output`` on failure."""
-    if quality not in QUALITIES:
-        raise OptvizError(f"unknown quality {quality!r} (valid: {', '.join(QUALITIES)})")
-    if fmt not in FORMATS:
-        raise OptvizError(f"unknown format {fmt!r} (valid: {', '.join(FORMATS)})")
-    output = Path(output)
-    if not output.is_dir():
-        raise OptvizError(f"output directory {str(output)!r} does not exist")
-    if not os.access(output, os.W_OK):
-        raise OptvizError(f"output directory {str(output)!r} is not writable")
+    """Render one scene into ``output`` (created if needed) as ``CLASS-LANG-QUALITY.FORMAT``; return its path.
+    Nothing is left in ``output`` on failure."""
+    check_choices(quality, fmt)
+    output = check_output(output)
     settings = settings or {}
     read_settings(("sgd",), 1, environ=settings)  # every SPEC, function, start and language checked up front
     check_latex()
     scene = scene_class(name_or_file)
-    from manim import tempconfig
-
-    with tempfile.TemporaryDirectory(prefix="optviz-media-") as media, _environment(settings):
-        options = {
-            "quality": QUALITIES[quality],
-            "format": fmt,
-            "media_dir": media,
-            "disable_caching": True,
-            "verbosity": "WARNING",
-            "progress_bar": "display" if sys.stderr.isatty() else "none",
-        }
-        with tempconfig(options):
-            instance = scene()
-            instance.render()
-            produced = Path(instance.renderer.file_writer.movie_file_path)
-        target = output / f"{scene.__name__}.{fmt}"
+    with tempfile.TemporaryDirectory(prefix="optviz-media-") as media:
+        produced = render_in(scene, Path(media), quality=quality, fmt=fmt, settings=settings).video
+        output.mkdir(parents=True, exist_ok=True)
+        target = output / video_name(scene.__name__, settings.get("OPTVIZ_LANG", "en"), quality, fmt)
         staging = output / f".{target.stem}.{os.getpid()}.tmp{target.suffix}"
         try:
             shutil.copyfile(produced, staging)

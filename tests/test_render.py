@@ -9,16 +9,25 @@ from scenes import _render as scene_render
 runner = CliRunner()
 
 
-def test_optviz_render_writes_the_video_and_prints_its_path(tmp_path):
+def test_optviz_render_makes_the_folder_and_names_the_video_by_language_and_quality(tmp_path):
+    folder = tmp_path / "new" / "videos"
     result = runner.invoke(
         app,
-        ["render", "sgd", "--quality", "low", "--format", "gif", "--steps", "4", "-o", str(tmp_path), "--lang", "de"],
+        ["render", "sgd", "--quality", "low", "--format", "gif", "--steps", "4", "-o", str(folder), "--lang", "de"],
     )
     assert result.exit_code == 0, result.output
-    video = tmp_path / "SGDZigzag.gif"
+    video = folder / "SGDZigzag-de-low.gif"
     assert result.stdout.strip() == str(video)
     assert video.read_bytes()[:4] == b"GIF8" and video.stat().st_size > 10_000
-    assert [p.name for p in tmp_path.iterdir()] == ["SGDZigzag.gif"]
+    assert [p.name for p in folder.iterdir()] == ["SGDZigzag-de-low.gif"]
+
+
+def test_render_into_a_folder_under_a_file_is_one_line_exit_2(tmp_path):
+    (tmp_path / "file").write_text("")
+    result = runner.invoke(app, ["render", "sgd", "-o", str(tmp_path / "file" / "videos")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and "is not a directory" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]
 
 
 @pytest.mark.parametrize(
