@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Idempotent setup: Debian packages from scripts/system-packages.txt, then .venv with optviz installed editable.
+# Idempotent setup: Debian packages from scripts/system-packages.txt, .venv with optviz installed editable, and
+# the pinned npm assets (package-lock.json) that optviz bundles into its HTML outputs.
 # Re-running it when everything is in place costs well under a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mapfile -t packages < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' scripts/system-packages.txt)
+mapfile -t entries < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' scripts/system-packages.txt)
 missing=()
-for pkg in "${packages[@]}"; do
+for entry in "${entries[@]}"; do
+  read -r pkg command <<<"$entry"
+  # "PACKAGE COMMAND": also satisfied when COMMAND exists (e.g. npm shipped inside another nodejs build).
+  if [[ -n ${command:-} ]] && command -v "$command" >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
@@ -30,4 +34,12 @@ want=$(cat pyproject.toml scripts/constraints.txt | sha256sum | cut -d' ' -f1)
 if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -c scripts/constraints.txt -e '.[dev]'
   echo "$want" > "$stamp"
+fi
+
+# npm assets: reinstall only when the lock file changed since the last successful install.
+npm_stamp=node_modules/.optviz-installed
+npm_want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [[ ! -f $npm_stamp || $(cat "$npm_stamp") != "$npm_want" ]]; then
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  echo "$npm_want" > "$npm_stamp"
 fi
