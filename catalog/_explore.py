@@ -54,6 +54,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Pfad über den Höhenlinien von f",
         "ja": "f の等高線上の経路",
     },
+    "explore_path_legend": {
+        "en": "○ start points to choose from, + minimum",
+        "de": "○ wählbare Startpunkte, + Minimum",
+        "ja": "○ 選べる開始点、+ 最小点",
+    },
     "explore_rate_title": {
         "en": "Momentum's rate per step (theory, quadratics)",
         "de": "Konvergenzrate von Momentum pro Schritt (Theorie, quadratisch)",

@@ -40,6 +40,7 @@ PAGE_MESSAGES = (
     "explore_play",
     "explore_pause",
     "explore_path_view",
+    "explore_path_legend",
     "loss_title",
     "explore_rate_title",
     "explore_rate_legend",
@@ -93,7 +94,7 @@ def _rate_colors() -> str:
 
 
 def _point(point, lang: str) -> str:
-    return f"({number(point[0], lang)}, {number(point[1], lang)})".replace("-", "−")
+    return f"({data.shown(point[0], lang)}, {data.shown(point[1], lang)})"
 
 
 def _grid_sentence(function: dict, lang: str) -> str:
@@ -190,6 +191,8 @@ def write_explore(output: Path, *, functions: tuple[str, ...] = (), lang: str = 
     check_language(lang)
     check_theme(theme)
     output_format(output, ("html",))
+    if output.is_dir():
+        raise oc.OptvizError(f"output {str(output)!r} is a directory; give a file name ending in .html")
     check_writable_parent(output)
     html = page(names, lang, theme)
     size = len(html.encode("utf-8"))

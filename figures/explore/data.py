@@ -201,7 +201,12 @@ def ticks(low: float, high: float, lang: str, count: int = 5) -> list[list]:
     from matplotlib.ticker import MaxNLocator
 
     values = [v for v in MaxNLocator(count).tick_values(low, high) if low - 1e-9 <= v <= high + 1e-9]
-    return [[float(v), number(float(v) + 0.0, lang, "g")] for v in values]
+    return [[float(v), shown(float(v) + 0.0, lang)] for v in values]
+
+
+def shown(value: float, lang: str) -> str:
+    """``value`` as the page shows it: the language's decimal separator and a real minus sign."""
+    return number(value, lang).replace("-", "−")
 
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -643,6 +643,7 @@
     $("lr").previousElementSibling.textContent = M.learning_rate;
     $("step").previousElementSibling.textContent = M.step;
     $("path-title").textContent = M.explore_path_view;
+    $("path-legend").textContent = M.explore_path_legend;
     $("loss-title").textContent = M.loss_title;
     $("rate-title").textContent = M.explore_rate_title;
     $("rate-legend").textContent = M.explore_rate_legend;

@@ -1,0 +1,260 @@
+"""The explorable page: its numbers against oc.run, its size, and the page itself in headless Chromium."""
+
+import base64
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.testing.compare import compare_images
+from playwright.sync_api import sync_playwright
+
+import optim_core as oc
+from figures.explore import MAX_PAGE_BYTES, data, page, write_explore
+from figures.explore.chromium import ARGS, open_offline, until
+
+BASELINES = Path(__file__).parent / "baseline"
+UPDATE = os.environ.get("OPTVIZ_UPDATE_BASELINES") == "1"
+
+
+def _embedded(html: str) -> dict:
+    text = re.search(r'<script type="application/json" id="optviz-data">(.*?)</script>', html, re.S).group(1)
+    return json.loads(text.replace("<\\/", "</"))
+
+
+def _unpack(text: str, dtype: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype=np.dtype(dtype).newbyteorder("<"))
+
+
+def _second(name: str) -> tuple[str | None, tuple[float, ...]]:
+    return data.SECOND.get(name, (None, (None,)))
+
+
+def _floored(values) -> np.ndarray:
+    return np.maximum(values, data.FLOOR)
+
+
+def _run(function: dict, name: str, lr: float, second: float | None, start) -> oc.Trajectory:
+    key, _ = _second(name)
+    hyper = {"lr": lr} | ({key: second} if key else {})
+    return oc.run(oc.get_optimizer(name, **hyper), oc.get_function(function["name"]), start, function["steps"])
+
+
+@pytest.fixture(scope="module")
+def default_page(tmp_path_factory) -> Path:
+    return write_explore(tmp_path_factory.mktemp("explore") / "explore.html")
+
+
+def test_default_page_is_one_light_offline_file(default_page):
+    html = default_page.read_text(encoding="utf-8")
+    assert default_page.stat().st_size <= MAX_PAGE_BYTES == 3_000_000
+    assert re.search(r"https?://|<link|\bsrc=|@import|url\(", html) is None
+    assert 'http-equiv="Content-Security-Policy" content="default-src \'none\'' in html
+    embedded = _embedded(html)
+    assert [f["name"] for f in embedded["functions"]] == ["bowl", "rosenbrock", "himmelblau"]
+    assert [o["name"] for o in embedded["optimizers"]] == ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
+    assert [o["color"] for o in embedded["optimizers"]] == [oc.INFO[o].color for o in data.OPTIMIZERS]
+    bowl = embedded["functions"][0]
+    assert bowl["starts"][0] == [-7.0, 2.0] and bowl["start_labels"][0] == "(−7, 2), the book's"
+    assert set(oc.BOOK_COMPARISON.values()) <= set(bowl["lr"])
+
+
+def test_the_same_inputs_give_the_same_bytes():
+    assert page(("himmelblau",), "de", "dark") == page(("himmelblau",), "de", "dark")
+
+
+@pytest.mark.parametrize("name", data.OPTIMIZERS)
+@pytest.mark.parametrize("function_index", [0, 1, 2])
+def test_every_stored_row_is_oc_run_for_its_setting(default_page, name, function_index):
+    """Each row, held at its last stored point as the page holds it, equals oc.run to float32 precision."""
+    function = _embedded(default_page.read_text(encoding="utf-8"))["functions"][function_index]
+    run = function["runs"][name]
+    length, offset, diverged_at = (_unpack(run[k], "i4") for k in ("length", "offset", "diverged_at"))
+    xy, values = _unpack(run["xy"], "f4").reshape(-1, 2), _unpack(run["f"], "f4")
+    _, seconds = _second(name)
+    row = 0
+    for lr in function["lr"]:
+        for second in seconds:
+            for start in function["starts"]:
+                t = _run(function, name, lr, second, start)
+                held = offset[row] + np.minimum(np.arange(function["steps"] + 1), length[row] - 1)
+                np.testing.assert_allclose(xy[held], t.positions, rtol=1e-6, atol=1e-6)
+                # f as the loss plot draws it: anything under its floor on the floor; float32 holds up to 3e38
+                shown = t.values < 3e38
+                np.testing.assert_allclose(_floored(values[held])[shown], _floored(t.values)[shown], rtol=1e-6)
+                assert diverged_at[row] == t.diverged_at
+                row += 1
+    assert row == len(length)
+
+
+def test_the_rate_map_is_the_theory(default_page):
+    bowl = _embedded(default_page.read_text(encoding="utf-8"))["functions"][0]
+    at_grid = _unpack(bowl["rate_map"]["at_grid"], "f4").reshape(len(bowl["lr"]), len(data.MOMENTA))
+    lrs, momenta = np.meshgrid(bowl["lr"], data.MOMENTA, indexing="ij")
+    np.testing.assert_allclose(at_grid, oc.theory.heavy_ball_rate(lrs, momenta, oc.get_function("bowl")), rtol=1e-6)
+    best = oc.theory.optimal_heavy_ball(oc.get_function("bowl"))
+    assert bowl["rate_map"]["optimum"] == [best.lr, best.momentum, best.rate]
+    assert "rate_map" not in _embedded(page(("himmelblau",), "en", "light"))["functions"][0]
+
+
+def test_a_diverging_setting_is_stored_up_to_its_divergence(default_page):
+    bowl = _embedded(default_page.read_text(encoding="utf-8"))["functions"][0]
+    row = bowl["lr"].index(2.0) * len(bowl["starts"])  # SGD with lr 2 on the bowl: y doubles in size each step
+    expected = _run(bowl, "sgd", 2.0, None, bowl["starts"][0])
+    assert expected.diverged
+    assert _unpack(bowl["runs"]["sgd"]["diverged_at"], "i4")[row] == expected.diverged_at
+    assert _unpack(bowl["runs"]["sgd"]["length"], "i4")[row] == expected.diverged_at + 1
+
+
+# ---- bad input: one line, nothing written ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"functions": ("moon",)}, r"unknown function 'moon' for the explorable page \(valid: bowl, rosenbrock, "),
+        ({"functions": ("saddle",)}, r"unknown function 'saddle'"),
+        ({"functions": ("bowl", "bowl")}, r"each function may be given once"),
+        ({"lang": "fr"}, r"unknown language 'fr' \(valid: en, de, ja\)"),
+        ({"theme": "transparent"}, r"unknown theme 'transparent' for the explorable page \(valid: light, dark\)"),
+        (
+            {"functions": ("bowl", "rosenbrock", "himmelblau", "beale")},
+            r"would weigh 3\.\d MB, over the limit of 3 MB; choose fewer functions",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_writes_nothing(tmp_path, kwargs, message):
+    with pytest.raises(oc.OptvizError, match=message) as error:
+        write_explore(tmp_path / "explore.html", **kwargs)
+    assert "\n" not in str(error.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_outputs_are_refused(tmp_path, monkeypatch):
+    with pytest.raises(oc.OptvizError, match=r"unknown output suffix '\.png' for 'page\.png' \(valid: \.html\)"):
+        write_explore(tmp_path / "page.png")
+    with pytest.raises(oc.OptvizError, match=r"output directory '.*missing' does not exist"):
+        write_explore(tmp_path / "missing" / "explore.html")
+    (tmp_path / "folder.html").mkdir()
+    with pytest.raises(oc.OptvizError, match=r"output '.*folder\.html' is a directory"):
+        write_explore(tmp_path / "folder.html")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    # As root, permissions cannot refuse a write: ask os.access, as the check does, to refuse this one folder.
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != locked and real_access(path, mode))
+    with pytest.raises(oc.OptvizError, match=r"output directory '.*locked' is not writable"):
+        write_explore(locked / "explore.html")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder.html", "locked"]
+
+
+# ---- the page in headless Chromium, with the network cut off ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is missing: scripts/bootstrap.sh installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+        yield launched
+        launched.close()
+
+
+def _settled(view):
+    """Wait until the page has drawn everything it was asked to (one animation frame after the last input)."""
+    view.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def test_the_page_loads_offline_without_errors(browser, default_page):
+    view, problems, requests = open_offline(browser, default_page)
+    assert problems == []
+    assert requests == [default_page.as_uri()]
+    assert view.evaluate("window.optvizExplore.setting()") == "bowl momentum lr=0.1 momentum=0.9 start=-7,2"
+    assert view.locator("#lr-value").inner_text() == "η = 0.1"
+    view.context.close()
+
+
+def test_the_lr_slider_from_the_keyboard_draws_exactly_that_setting(browser, default_page):
+    view, problems, _ = open_offline(browser, default_page)
+    bowl = _embedded(default_page.read_text(encoding="utf-8"))["functions"][0]
+    view.focus("#lr")
+    view.keyboard.press("ArrowRight")
+    _settled(view)
+    next_lr = bowl["lr"][bowl["lr"].index(0.1) + 1]
+    assert view.get_attribute("#path-canvas", "data-setting") == f"bowl momentum lr={next_lr} momentum=0.9 start=-7,2"
+    drawn = np.array(view.evaluate("window.optvizExplore.drawnPath()"))
+    expected = _run(bowl, "momentum", next_lr, 0.9, (-7.0, 2.0))
+    assert drawn.shape == expected.positions.shape
+    np.testing.assert_allclose(drawn, expected.positions, rtol=1e-6, atol=1e-6)
+    drawn_values = view.evaluate("window.optvizExplore.drawnValues()")
+    np.testing.assert_allclose(_floored(drawn_values), _floored(expected.values), rtol=1e-6)
+    assert view.evaluate("window.optvizExplore.timings.lastResponseMs") is not None
+    assert problems == []
+    view.context.close()
+
+
+def test_a_diverging_setting_is_drawn_and_labelled(browser, default_page):
+    view, problems, _ = open_offline(browser, default_page)
+    view.focus("#optimizer")
+    view.keyboard.press("Home")  # SGD, the first optimizer
+    view.focus("#lr")
+    view.keyboard.press("End")  # lr 2: beyond 2 / λmax = 1
+    _settled(view)
+    expected = oc.run(oc.get_optimizer("sgd", lr=2.0), oc.get_function("bowl"), steps=100)
+    assert view.evaluate("window.optvizExplore.setting()") == "bowl sgd lr=2 start=-7,2"
+    assert view.evaluate("window.optvizExplore.divergedAt()") == expected.diverged_at
+    assert f"diverged at step {int(expected.diverged_at)}" in view.locator("#readout").inner_text()
+    assert "rate 3 ≥ 1" in view.locator("#rate-note").inner_text()
+    np.testing.assert_allclose(view.evaluate("window.optvizExplore.drawnPath()"), expected.positions, rtol=1e-6)
+    assert problems == []
+    view.context.close()
+
+
+def test_every_control_works_from_the_keyboard(browser, default_page):
+    view, problems, _ = open_offline(browser, default_page)
+    order = []
+    for _ in range(7):
+        view.keyboard.press("Tab")
+        order.append(view.evaluate("document.activeElement.id"))
+    assert order == ["function", "start", "optimizer", "lr", "second", "step", "play"]
+    view.keyboard.press("Space")  # the play button
+    assert view.get_attribute("#play", "aria-pressed") == "true"
+    until(view, "Number(document.getElementById('step').value) > 3")
+    view.keyboard.press("Space")
+    assert view.get_attribute("#play", "aria-pressed") == "false"
+    view.focus("#step")
+    view.keyboard.press("Home")
+    _settled(view)
+    assert view.locator("#readout").inner_text().startswith("step 0 of 100: x = −7, y = 2, f = 6.45")
+    view.focus("#second")
+    view.keyboard.press("Home")
+    view.focus("#start")
+    view.keyboard.press("ArrowDown")
+    view.focus("#function")
+    view.keyboard.press("ArrowDown")
+    _settled(view)
+    assert view.evaluate("window.optvizExplore.setting()").startswith("rosenbrock momentum ")
+    assert view.evaluate("window.optvizExplore.setting()").endswith(" momentum=0 start=-1.5,2")
+    assert problems == []
+    view.context.close()
+
+
+@pytest.mark.parametrize(("lang", "theme"), [("en", "light"), ("de", "dark")])
+def test_the_page_matches_its_screenshot(browser, tmp_path, lang, theme):
+    page_path = write_explore(tmp_path / "explore.html", lang=lang, theme=theme)
+    view, problems, _ = open_offline(browser, page_path)
+    _settled(view)
+    actual = tmp_path / f"explore-{lang}-{theme}.png"
+    view.screenshot(path=str(actual), full_page=True)
+    view.context.close()
+    assert problems == []
+    expected = BASELINES / actual.name
+    if UPDATE:
+        shutil.copyfile(actual, expected)
+        pytest.skip(f"regenerated {expected.name}; open it, then run again without OPTVIZ_UPDATE_BASELINES")
+    assert expected.exists(), f"no baseline {expected.name}; make it with OPTVIZ_UPDATE_BASELINES=1"
+    assert compare_images(str(expected), str(actual), tol=2) is None
