@@ -38,8 +38,8 @@ CHAPTERS = {
 }
 #: The scene whose vector-sum beat is the poster: the one picture that says what Momentum does.
 POSTER_SCENE, POSTER_BEAT = "momentum", "vector sum"
-#: Seconds before the end of the poster beat: its arrows are complete and the fade-out has not begun.
-POSTER_LEAD = 1.2
+#: Seconds before the end of the poster beat: its picture is complete (a beat fades out after it ends).
+POSTER_LEAD = 0.2
 #: A scene's length before it was ever rendered, for the progress bar (the scenes run 40 to 90 s).
 TYPICAL_SECONDS = 60.0
 _ROOT = Path(__file__).resolve().parent.parent
@@ -162,7 +162,12 @@ class Part:
     video: Path
     subtitles: Path
     beats: tuple[tuple[str, float], ...]
-    duration: float
+    frames: int
+    fps: float
+
+    @property
+    def duration(self) -> float:
+        return self.frames / self.fps
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,8 @@ def _parts(jobs: list[Job], cache: Path, lang: str) -> tuple[Part, ...]:
                 video,
                 subtitles,
                 tuple((name, start) for name, start in data["beats"]),
-                data["frames"] / data["fps"],
+                data["frames"],
+                data["fps"],
             )
         )
     return tuple(parts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -39,12 +40,13 @@ def build_slides(job, staging: Path, report) -> list[str]:
     """The slides job's work (see :mod:`figures.batch`): ``STEM.pptx`` and ``STEM.html``, one slide per beat."""
     from manim_slides.convert import PowerPoint, RevealJS
 
+    os.environ["TQDM_DISABLE"] = "1"  # the converters' progress bars would break into the job display
     configs = []
     cuts = staging / "beats"
     cuts.mkdir()
     total = sum(len(part.beats) for part in job.parts)
     for part in job.parts:
-        configs.append(_presentation(part, cuts))
+        configs.append(_presentation(part, cuts, job.lang))
         report(0.6 * sum(len(c.slides) for c in configs) / total)
     width, height = configs[0].resolution
     html = staging / f"{job.stem}.html"
@@ -59,7 +61,7 @@ def build_slides(job, staging: Path, report) -> list[str]:
     return []
 
 
-def _presentation(part, folder: Path):
+def _presentation(part, folder: Path, lang: str):
     """One scene's slides: each beat's stretch of the scene's video, with its narration as speaker notes."""
     import srt
     from manim_slides.config import PresentationConfig, SlideConfig
@@ -73,8 +75,9 @@ def _presentation(part, folder: Path):
     slides = []
     for index, ((_, start), end) in enumerate(zip(part.beats, ends, strict=True)):
         video = folder / f"{part.scene}-{index:02d}.mp4"
-        cut(part.video, start, end, video)
-        said = [cue.content for cue in cues if start <= cue.start.total_seconds() < end]
+        cut(part.video, start, end - 0.5 / part.fps, video)  # up to the beat's last frame, not the next one's
+        joiner = "" if lang == "ja" else " "  # a subtitle's line breaks are for the screen, not for notes
+        said = [joiner.join(cue.content.splitlines()) for cue in cues if start <= cue.start.total_seconds() < end]
         slides.append(SlideConfig(file=video, rev_file=video, notes="\n\n".join(said)))
     stream = video_stream(part.video)
     return PresentationConfig(

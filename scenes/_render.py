@@ -178,7 +178,7 @@ def render_in(
         "format": fmt,
         "media_dir": str(media),
         "disable_caching": True,
-        "verbosity": "ERROR",  # Manim logs to stdout, where optviz prints the paths it wrote
+        "verbosity": "ERROR",
         "progress_bar": "display" if sys.stderr.isatty() and on_frames is None else "none",
     }
     with _environment(settings or {}), tempconfig(options):
@@ -187,11 +187,39 @@ def render_in(
         counter = _FrameCounter(
             instance.renderer.file_writer, on_frames and (lambda frames: on_frames(frames, fps)), max(1, round(fps))
         )
-        instance.render()
+        with _errors_logged() as logged:
+            try:
+                instance.render()
+            except Exception as error:
+                if logged and not isinstance(error, OptvizError):  # Manim's own words say what went wrong
+                    raise OptvizError(logged[0]) from error
+                raise
         writer = instance.renderer.file_writer
         video = Path(writer.movie_file_path)
         subtitles = video.with_suffix(".srt")
         return Rendered(video, subtitles if subtitles.exists() else None, counter.beats(fps), counter.frames, fps)
+
+
+@contextlib.contextmanager
+def _errors_logged():
+    """Collect the first line of each error Manim logs instead of printing it (Manim logs to stdout, where
+    optviz prints the paths it wrote, and a worker's output would break into the progress display)."""
+    import logging
+
+    from manim import logger
+
+    lines: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            lines.append(record.getMessage().strip().splitlines()[0])
+
+    saved = logger.handlers[:]
+    logger.handlers[:] = [Collect(logging.ERROR)]
+    try:
+        yield lines
+    finally:
+        logger.handlers[:] = saved
 
 
 def _slide_options(scene, media: Path) -> dict:
@@ -233,7 +261,10 @@ def render(
     check_latex()
     scene = scene_class(name_or_file)
     with tempfile.TemporaryDirectory(prefix="optviz-media-") as media:
-        produced = render_in(scene, Path(media), quality=quality, fmt=fmt, settings=settings).video
+        try:
+            produced = render_in(scene, Path(media), quality=quality, fmt=fmt, settings=settings).video
+        except OptvizError as error:
+            raise OptvizError(f"scene {name_or_file} failed to render: {error}") from None
         output.mkdir(parents=True, exist_ok=True)
         target = output / video_name(scene.__name__, settings.get("OPTVIZ_LANG", "en"), quality, fmt)
         staging = output / f".{target.stem}.{os.getpid()}.tmp{target.suffix}"
