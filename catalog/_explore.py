@@ -35,9 +35,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "最適化手法",
     },
     "explore_beta1": {
-        "en": "β1 (Adam's momentum)",
-        "de": "β1 (Adams Momentum)",
-        "ja": "β1（Adam のモーメンタム）",
+        "en": "Adam's β1",
+        "de": "β1 von Adam",
+        "ja": "Adam の β1",
     },
     "explore_play": {
         "en": "Play",

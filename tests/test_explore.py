@@ -258,3 +258,45 @@ def test_the_page_matches_its_screenshot(browser, tmp_path, lang, theme):
         pytest.skip(f"regenerated {expected.name}; open it, then run again without OPTVIZ_UPDATE_BASELINES")
     assert expected.exists(), f"no baseline {expected.name}; make it with OPTVIZ_UPDATE_BASELINES=1"
     assert compare_images(str(expected), str(actual), tol=2) is None
+
+
+# ---- through the command line -----------------------------------------------------------------------------
+
+
+def _optviz(*args):
+    from typer.testing import CliRunner
+
+    from figures.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_optviz_figure_explore_writes_the_same_page(tmp_path):
+    result = _optviz("figure", "explore", "-o", tmp_path / "explore.html", "--function", "himmelblau", "--lang", "de")
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "explore.html").read_text(encoding="utf-8")
+    assert written == page(("himmelblau",), "de", "light")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--function", "moon"], "unknown function 'moon' for the explorable page (valid: bowl, rosenbrock,"),
+        (["--lang", "fr"], "'fr' is not one of 'en', 'de', 'ja'"),
+        (["--theme", "transparent"], "unknown theme 'transparent' for the explorable page (valid: light, dark)"),
+        (
+            ["--function", "bowl", "--function", "rosenbrock", "--function", "himmelblau", "--function", "beale"],
+            "over the limit of 3 MB; choose fewer functions",
+        ),
+        (["-o", "{tmp}/missing/explore.html"], "output directory"),
+        (["-o", "{tmp}/explore.png"], "unknown output suffix '.png'"),
+    ],
+)
+def test_optviz_figure_explore_refuses_bad_input_with_one_line(tmp_path, args, message):
+    args = [a.format(tmp=tmp_path) for a in args]
+    output = [] if "-o" in args else ["-o", tmp_path / "explore.html"]
+    result = _optviz("figure", "explore", *output, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []

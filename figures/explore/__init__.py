@@ -33,8 +33,6 @@ PAGE_MESSAGES = (
     "explore_function",
     "explore_start",
     "explore_optimizer",
-    "learning_rate",
-    "momentum",
     "explore_beta1",
     "step",
     "explore_play",
@@ -53,6 +51,14 @@ PAGE_MESSAGES = (
     "explore_keys",
     "diverged",
 )
+
+
+#: The figures' axis labels ("learning rate η"), which the page also uses as control labels, capitalised.
+AXIS_LABELS = ("learning_rate", "momentum", "step")
+
+
+def _capitalised(label: str) -> str:
+    return label[:1].upper() + label[1:]
 
 
 def check_functions(functions: tuple[str, ...]) -> tuple[str, ...]:
@@ -150,7 +156,8 @@ def payload(functions: tuple[str, ...], lang: str, theme: str) -> dict:
     return {
         "lang": lang,
         "decimal": DECIMAL_SEPARATOR[lang],
-        "messages": {key: MESSAGES[key][lang] for key in PAGE_MESSAGES},
+        "messages": {key: MESSAGES[key][lang] for key in PAGE_MESSAGES}
+        | {f"{key}_label": _capitalised(MESSAGES[key][lang]) for key in AXIS_LABELS},
         "optimizers": optimizers,
         "default_optimizer": "momentum",
         "book_lr": oc.BOOK_COMPARISON,

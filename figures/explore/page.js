@@ -85,8 +85,7 @@
     const ratio = window.devicePixelRatio || 1;
     const width = canvas.width;
     const height = canvas.height;
-    canvas.style.width = width + "px";
-    canvas.style.height = height + "px";
+    canvas.style.width = width + "px"; // at most; the style sheet lets it shrink, keeping its proportions
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
     const ctx = canvas.getContext("2d");
@@ -436,7 +435,7 @@
       const x = Math.min(Math.max(sx(xy[i]), b.left + 6), b.left + b.width - 6);
       const y = Math.min(Math.max(sy(xy[i + 1]), b.top + 6), b.top + b.height - 6);
       cross(ctx, Number.isFinite(x) ? x : b.left + b.width - 6, Number.isFinite(y) ? y : b.top + 6, 7, colour);
-      label(ctx, fill(M.diverged, { step: c.divergedAt }), b.left + 10, b.top + 8, colour);
+      label(ctx, fill(M.diverged, { step: c.divergedAt }), b.left + 22, b.top + 6, colour); // right of "y"
     }
   }
 
@@ -586,7 +585,7 @@
     const opt = OPTIMIZERS[state.optimizer];
     $("second-control").hidden = !opt.second;
     if (!opt.second) return;
-    $("second").previousElementSibling.textContent = opt.second.key === "beta1" ? M.explore_beta1 : M.momentum;
+    $("second").previousElementSibling.textContent = opt.second.key === "beta1" ? M.explore_beta1 : M.momentum_label;
     const index = state.second[opt.name];
     const symbol = opt.second.key === "beta1" ? "β1" : "α";
     setSlider($("second"), $("second-value"), opt.second.values.length, index, symbol + " = " + opt.second.text[index]);
@@ -640,8 +639,8 @@
     $("function").previousElementSibling.textContent = M.explore_function;
     $("start").previousElementSibling.textContent = M.explore_start;
     $("optimizer").previousElementSibling.textContent = M.explore_optimizer;
-    $("lr").previousElementSibling.textContent = M.learning_rate;
-    $("step").previousElementSibling.textContent = M.step;
+    $("lr").previousElementSibling.textContent = M.learning_rate_label;
+    $("step").previousElementSibling.textContent = M.step_label;
     $("path-title").textContent = M.explore_path_view;
     $("path-legend").textContent = M.explore_path_legend;
     $("loss-title").textContent = M.loss_title;
