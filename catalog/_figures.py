@@ -141,4 +141,251 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Schritt {step}",
         "ja": "ステップ {step}",
     },
+    "overlay_title_many": {
+        "en": "All paths",
+        "de": "Alle Pfade",
+        "ja": "すべての経路",
+    },
+    "from_start": {
+        "en": "from {start}",
+        "de": "ab {start}",
+        "ja": "{start} から",
+    },
+    "leaves": {
+        "en": "leaves the picture at step {step}",
+        "de": "verlässt das Bild bei Schritt {step}",
+        "ja": "ステップ {step} で図の外へ",
+    },
+    "learning_rate_title": {
+        "en": "How hard to hit: SGD at {count} learning rates",
+        "de": "Wie fest schlagen? SGD mit {count} Lernraten",
+        "ja": "どれだけ強く打つか：{count} 通りの学習率の SGD",
+    },
+    "after_steps": {
+        "en": "after {steps} steps: f = {value}",
+        "de": "nach {steps} Schritten: f = {value}",
+        "ja": "{steps} ステップ後：f = {value}",
+    },
+    "hyper_lr": {
+        "en": "lr",
+        "de": "Lernrate",
+        "ja": "学習率",
+    },
+    "hyper_momentum": {
+        "en": "momentum",
+        "de": "Momentum",
+        "ja": "モーメンタム",
+    },
+    "hyper_dampening": {
+        "en": "dampening",
+        "de": "Dämpfung",
+        "ja": "減衰",
+    },
+    "hyper_weight_decay": {
+        "en": "weight decay",
+        "de": "Gewichtsabnahme",
+        "ja": "重み減衰",
+    },
+    "hyper_decoupled_weight_decay": {
+        "en": "decoupled weight decay",
+        "de": "entkoppelte Gewichtsabnahme",
+        "ja": "分離型重み減衰",
+    },
+    "hyper_lr_decay": {
+        "en": "lr decay",
+        "de": "Lernratenabnahme",
+        "ja": "学習率減衰",
+    },
+    "hyper_decay_rate": {
+        "en": "decay rate",
+        "de": "Abklingrate",
+        "ja": "減衰率",
+    },
+    "hyper_momentum_decay": {
+        "en": "momentum decay",
+        "de": "Momentumabnahme",
+        "ja": "モーメンタム減衰",
+    },
+    "hyper_initial_accumulator_value": {
+        "en": "initial accumulator",
+        "de": "Startwert des Akkumulators",
+        "ja": "累積の初期値",
+    },
+    "hyper_maximize": {
+        "en": "maximize",
+        "de": "maximieren",
+        "ja": "最大化",
+    },
+    "hyper_centered": {
+        "en": "centered",
+        "de": "zentriert",
+        "ja": "中心化",
+    },
+    "convention_book": {
+        "en": "book",
+        "de": "Buch",
+        "ja": "書籍",
+    },
+    "convention_torch": {
+        "en": "torch",
+        "de": "torch",
+        "ja": "torch",
+    },
+    "article_title": {
+        "en": "SGD, Momentum, AdaGrad and Adam on the bowl f(x, y) = x²/20 + y²",
+        "de": "SGD, Momentum, AdaGrad und Adam auf der Schale f(x, y) = x²/20 + y²",
+        "ja": "お椀 f(x, y) = x²/20 + y² 上の SGD・Momentum・AdaGrad・Adam",
+    },
+    "caption_path": {
+        "en": "{names} from {start} on {function}: {points} points.",
+        "de": "{names} ab {start} auf {function}: {points} Punkte.",
+        "ja": "{function} 上を {start} から進む {names}：{points} 点。",
+    },
+    "alt_path": {
+        "en": "Contour lines of {function} with the path of {names} from {start}; a plus marks the minimum.",
+        "de": "Höhenlinien von {function} mit dem Pfad von {names} ab {start}; ein Plus markiert das Minimum.",
+        "ja": "{function} の等高線と、{start} から進む {names} の経路。＋ は最小点。",
+    },
+    "caption_compare": {
+        "en": "Each optimizer in its own panel, from {start} on {function}: {names}.",
+        "de": "Jeder Optimierer in seinem eigenen Feld, ab {start} auf {function}: {names}.",
+        "ja": "手法ごとのパネル（{function} 上、{start} から）：{names}。",
+    },
+    "alt_compare": {
+        "en": "Contour plots side by side, one per optimizer ({names}), each with its path from {start}.",
+        "de": "Höhenlinienbilder nebeneinander, eines je Optimierer ({names}), jedes mit seinem Pfad ab {start}.",
+        "ja": "手法ごと（{names}）に並んだ等高線図。それぞれ {start} からの経路付き。",
+    },
+    "caption_overlay": {
+        "en": "All paths on one picture: {names}.",
+        "de": "Alle Pfade in einem Bild: {names}.",
+        "ja": "すべての経路を一枚に：{names}。",
+    },
+    "alt_overlay": {
+        "en": "Contour lines of {function} with the paths of {names} from {start}, drawn over each other.",
+        "de": "Höhenlinien von {function} mit den übereinander gezeichneten Pfaden von {names} ab {start}.",
+        "ja": "{function} の等高線に、{start} からの {names} の経路を重ねた図。",
+    },
+    "caption_loss": {
+        "en": "f after each step, on a logarithmic scale: {names}.",
+        "de": "f nach jedem Schritt, logarithmisch aufgetragen: {names}.",
+        "ja": "各ステップ後の f（対数目盛）：{names}。",
+    },
+    "alt_loss": {
+        "en": "Line chart of f(x, y) against the step, on a logarithmic axis, for {names}.",
+        "de": "Liniendiagramm von f(x, y) über dem Schritt, logarithmische Achse, für {names}.",
+        "ja": "{names} について、ステップに対する f(x, y) の折れ線グラフ（対数軸）。",
+    },
+    "caption_step_size": {
+        "en": "How far each step moves in x and in y: {names}.",
+        "de": "Wie weit jeder Schritt in x und in y geht: {names}.",
+        "ja": "各ステップが x と y に進む距離：{names}。",
+    },
+    "alt_step_size": {
+        "en": "Line chart of the step length per coordinate (solid: x, dashed: y), on a logarithmic axis, for {names}.",
+        "de": (
+            "Liniendiagramm der Schrittlänge je Koordinate (durchgezogen: x, gestrichelt: y), logarithmische "
+            "Achse, für {names}."
+        ),
+        "ja": "{names} について、座標ごとの歩幅の折れ線グラフ（実線：x、破線：y、対数軸）。",
+    },
+    "caption_vector_sum": {
+        "en": "Momentum's step is the previous step plus the gradient step: a right angle becomes 45°.",
+        "de": (
+            "Der Schritt von Momentum ist der vorherige Schritt plus der Gradientenschritt: aus einem rechten "
+            "Winkel werden 45°."
+        ),
+        "ja": "Momentum のステップは前回のステップと勾配ステップの和：直角が 45° になる。",
+    },
+    "alt_vector_sum": {
+        "en": "Three arrows: the previous step, the gradient step at a right angle from its tip, and their sum at 45°.",
+        "de": (
+            "Drei Pfeile: der vorherige Schritt, der Gradientenschritt im rechten Winkel an seiner Spitze und "
+            "ihre Summe unter 45°."
+        ),
+        "ja": "3本の矢印：前回のステップ、その先端から直角の勾配ステップ、そして 45° の和。",
+    },
+    "caption_impulse": {
+        "en": "The impulse law: momentum before plus the impulse gives momentum after.",
+        "de": "Der Impulssatz: Impuls vorher plus Kraftstoß ergibt Impuls nachher.",
+        "ja": "力積の法則：前の運動量 + 力積 = 後の運動量。",
+    },
+    "alt_impulse": {
+        "en": (
+            "A ball with two arrows, its momentum before and an impulse at a right angle, and their sum, turned by 45°."
+        ),
+        "de": (
+            "Eine Kugel mit zwei Pfeilen, ihrem Impuls vorher und einem Kraftstoß im rechten Winkel, und deren "
+            "Summe, um 45° gedreht."
+        ),
+        "ja": "球と2本の矢印（前の運動量と直角の力積）、そして 45° 回ったその和。",
+    },
+    "caption_surface": {
+        "en": "The same paths on the surface of {function}: {names}.",
+        "de": "Dieselben Pfade auf der Fläche von {function}: {names}.",
+        "ja": "{function} の曲面上の同じ経路：{names}。",
+    },
+    "alt_surface": {
+        "en": "3-D surface of {function} with the paths of {names} drawn on it.",
+        "de": "3-D-Fläche von {function} mit den Pfaden von {names} darauf.",
+        "ja": "{names} の経路を描いた {function} の3次元曲面。",
+    },
+    "caption_sweep": {
+        "en": "Steps Momentum needs on {function}, over learning rate and momentum; hatched cells diverged.",
+        "de": (
+            "Schritte, die Momentum auf {function} braucht, über Lernrate und Momentum; schraffierte Felder "
+            "divergieren."
+        ),
+        "ja": "{function} で Momentum に必要なステップ数（学習率とモーメンタムごと）。斜線は発散。",
+    },
+    "alt_sweep": {
+        "en": (
+            "Heat map of the steps to reach the tolerance over learning rate (across) and momentum (up); diverged"
+            " cells are hatched and the theory's optimum is a star."
+        ),
+        "de": (
+            "Wärmebild der Schritte bis zur Toleranz über Lernrate (waagrecht) und Momentum (senkrecht); "
+            "divergente Felder sind schraffiert, das Optimum der Theorie ist ein Stern."
+        ),
+        "ja": "学習率（横）とモーメンタム（縦）ごとの到達ステップ数のヒートマップ。発散は斜線、理論上の最適値は星印。",
+    },
+    "caption_race": {
+        "en": "The race: {names}, moving at once.",
+        "de": "Das Rennen: {names}, alle zugleich.",
+        "ja": "レース：{names} が同時に動く。",
+    },
+    "alt_race": {
+        "en": "Animation of {names} moving step by step over the contour lines of {function}.",
+        "de": "Animation: {names} bewegen sich Schritt für Schritt über die Höhenlinien von {function}.",
+        "ja": "{function} の等高線上を {names} が一歩ずつ動くアニメーション。",
+    },
+    "caption_learning_rate": {
+        "en": "The learning rate is how hard the golfer hits: {names}.",
+        "de": "Die Lernrate ist, wie fest der Golfer schlägt: {names}.",
+        "ja": "学習率はゴルファーが打つ強さ：{names}。",
+    },
+    "alt_learning_rate": {
+        "en": (
+            "Contour plots of {function} side by side, one per learning rate ({names}), each with its path from "
+            "{start}; a cross marks where a path leaves the picture."
+        ),
+        "de": (
+            "Höhenlinienbilder von {function} nebeneinander, eines je Lernrate ({names}), jedes mit seinem Pfad "
+            "ab {start}; ein Kreuz markiert, wo ein Pfad das Bild verlässt."
+        ),
+        "ja": (
+            "学習率ごと（{names}）に並んだ {function} の等高線図。"
+            "それぞれ {start} からの経路付き。✕ は経路が図の外へ出る所。"
+        ),
+    },
+    "caption_explore": {
+        "en": "Explore it yourself: choose an optimizer, its settings and a start, and watch the path.",
+        "de": "Selbst ausprobieren: Optimierer, Einstellungen und Start wählen und den Pfad verfolgen.",
+        "ja": "自分で試そう：手法、設定、開始点を選んで経路を見る。",
+    },
+    "alt_explore": {
+        "en": "An interactive page in which the path of an optimizer follows its controls.",
+        "de": "Eine interaktive Seite, auf der der Pfad eines Optimierers seinen Reglern folgt.",
+        "ja": "操作に合わせて最適化手法の経路が変わるインタラクティブなページ。",
+    },
 }

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from optim_core import OptvizError
 
+from .kinds import STILL_FORMATS
+
 THEME_NAMES = ("light", "dark", "transparent")
-STILL_FORMATS = ("png", "svg", "pdf")
-ANIMATION_FORMATS = ("gif", "webp", "mp4")
 
 
 def check_theme(theme: str) -> str:

@@ -21,6 +21,8 @@ from .jobs import FigureJob, validate
 
 DEFAULT_SPEC = Path(__file__).with_name("article.toml")
 KEYS = {"kind", "output", "function", "optimizers", "start", "steps", "dpi", "size", "theme", "lang"}
+#: Outputs a page shows as video, and as a link rather than a picture.
+VIDEOS, PAGES = (".mp4",), (".html",)
 
 
 def _load_toml(path: Path) -> dict:
@@ -36,8 +38,17 @@ def _load_toml(path: Path) -> dict:
         raise OptvizError(f"article spec {str(path)!r} is not valid TOML: {error}") from None
 
 
-def load_spec(path: Path | None, directory: Path) -> tuple[str, list[FigureJob]]:
-    """The spec's title and its jobs, every entry checked before anything is drawn."""
+def load_spec(
+    path: Path | None, directory: Path, *, lang: str = "en", theme: str = "light"
+) -> tuple[str, list[FigureJob]]:
+    """The spec's title and its jobs, every entry checked before anything is drawn. ``lang`` and ``theme`` apply
+    to the entries that do not set their own; the title defaults to the catalog's, in ``lang``."""
+    from catalog import check_language, text
+
+    from ._checks import check_theme
+
+    check_language(lang)
+    check_theme(theme)
     path = Path(path) if path else DEFAULT_SPEC
     document = _load_toml(path)
     entries = document.get("figure")
@@ -62,20 +73,37 @@ def load_spec(path: Path | None, directory: Path) -> tuple[str, list[FigureJob]]
         if name in names:
             raise OptvizError(f"{where}: output {name!r} appears twice")
         names.add(name)
-        job = _job(entry, directory / name, where)
-        validate(job)
+        job = _job({"lang": lang, "theme": theme} | entry, directory / name, where)
+        try:
+            validate(job, directory_exists=False)
+        except OptvizError as error:
+            raise OptvizError(f"{where}: {error}") from None
         jobs.append(job)
-    return str(document.get("title", "optviz")), jobs
+    return str(document.get("title", text("article_title", lang))), jobs
+
+
+def _is_pair(value) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _job(entry: dict, output: Path, where: str) -> FigureJob:
-    def pair(key):
-        value = entry.get(key)
-        if value is None:
-            return None
-        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value)):
-            raise OptvizError(f"{where}: {key} must be a pair of numbers such as [-7, 2], got {value!r}")
-        return (float(value[0]), float(value[1]))
+    start = entry.get("start", [])
+    starts = [start] if _is_pair(start) else start
+    if not (isinstance(starts, list) and all(_is_pair(s) for s in starts)):
+        raise OptvizError(f"{where}: start must be a pair such as [-7, 2] or a list of pairs, got {start!r}")
+    function = entry.get("function", [])
+    functions = [function] if isinstance(function, str) else function
+    if not (isinstance(functions, list) and all(isinstance(f, str) for f in functions)):
+        raise OptvizError(f"{where}: function must be a string or a list of strings, got {function!r}")
+    size = entry.get("size")
+    if _is_pair(size):
+        size = f"{size[0]}x{size[1]}"
+    if size is not None and not isinstance(size, str):
+        raise OptvizError(f"{where}: size must be [W, H] in inches or a string such as '1200x800px', got {size!r}")
 
     optimizers = entry.get("optimizers", [])
     if not isinstance(optimizers, list) or not all(isinstance(o, str) for o in optimizers):
@@ -83,7 +111,7 @@ def _job(entry: dict, output: Path, where: str) -> FigureJob:
     steps = entry.get("steps")
     if steps is not None and (isinstance(steps, bool) or not isinstance(steps, int)):
         raise OptvizError(f"{where}: steps must be a whole number, got {steps!r}")
-    for key in ("kind", "function", "theme", "lang"):
+    for key in ("kind", "theme", "lang"):
         if key in entry and not isinstance(entry[key], str):
             raise OptvizError(f"{where}: {key} must be a string, got {entry[key]!r}")
     dpi = entry.get("dpi", 150)
@@ -92,14 +120,14 @@ def _job(entry: dict, output: Path, where: str) -> FigureJob:
     return FigureJob(
         kind=entry["kind"],
         output=str(output),
-        function=entry.get("function", "bowl"),
+        functions=tuple(functions),
         optimizers=tuple(optimizers),
-        start=pair("start"),
+        starts=tuple((float(x), float(y)) for x, y in starts),
         steps=steps,
         dpi=float(dpi),
-        size=pair("size"),
-        theme=entry.get("theme", "light"),
-        lang=entry.get("lang", "en"),
+        size=size,
+        theme=entry["theme"],
+        lang=entry["lang"],
     )
 
 
@@ -122,21 +150,25 @@ def _render_into(job: FigureJob, staging: Path, report) -> list[str]:
     return warnings
 
 
-def build(spec: Path | None, directory: Path, *, jobs: int = 2, force: bool = False) -> list[dict]:
-    """Render what is stale, write the gallery and print a summary. Returns one row per output."""
+def build(
+    spec: Path | None, directory: Path, *, jobs: int = 2, force: bool = False, lang: str = "en", theme: str = "light"
+) -> list[dict]:
+    """Render what is stale, write the gallery and the post, and print a summary. Returns one row per output."""
     from rich.console import Console
     from rich.table import Table
 
     directory = Path(directory)
-    check_writable_directory(directory)
-    title, figure_jobs = load_spec(spec, directory)
+    title, figure_jobs = load_spec(spec, directory, lang=lang, theme=theme)
+    _make_directory(directory)
     code = code_fingerprint()
     batch = [
         Job(Path(job.output).name, (Path(job.output).name,), job_hash(job, code), _render_into, job)
         for job in figure_jobs
     ]
     console = Console(stderr=True)
-    outcomes = run_jobs(batch, directory, workers=jobs, force=force, preload=("figures.jobs", "figures.plots"))
+    outcomes = run_jobs(
+        batch, directory, workers=jobs, force=force, preload=("figures.jobs", "figures.plots", "figures.output")
+    )
     rows = []
     table = Table(title=f"{title} -> {directory}")
     for column in ("output", "kind", "status", "seconds", "size"):
@@ -151,8 +183,10 @@ def build(spec: Path | None, directory: Path, *, jobs: int = 2, force: bool = Fa
         rows.append({"output": path.name, "kind": job.kind, "status": status})
         table.add_row(path.name, job.kind, status, seconds, size)
     Console().print(table)
-    write_text(directory / "index.html", gallery(title, figure_jobs))
-    print(f"{len(figure_jobs)} outputs in {directory}/; open {directory / 'index.html'}")
+    described = [(job, *describe(job)) for job in figure_jobs]
+    write_text(directory / "index.html", gallery(title, described, lang))
+    write_text(directory / "article.md", post(title, described))
+    print(f"{len(figure_jobs)} outputs in {directory}/: open index.html, or post article.md")
     failures = [f"{outcome.job.name}: {outcome.error}" for outcome in outcomes if outcome.status == "failed"]
     if failures:
         for failure in failures:
@@ -161,22 +195,58 @@ def build(spec: Path | None, directory: Path, *, jobs: int = 2, force: bool = Fa
     return rows
 
 
-def gallery(title: str, figure_jobs: list[FigureJob]) -> str:
-    """A self-contained page showing every output; each image records whether it loaded (for the browser test)."""
+def _make_directory(directory: Path) -> None:
+    """Create the output directory (and its parents) when missing; refuse one that cannot be written."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OptvizError(f"output {str(directory)!r} exists and is not a directory") from None
+    check_writable_directory(directory)
+
+
+def describe(job: FigureJob) -> tuple[str, str]:
+    """The caption and the alt text of a job's output, in its language, from what it draws."""
+    from catalog import text
+    from optim_core.spec import parse_function, parse_optimizer
+
+    from .labels import labelled, pair, plain_formula
+
+    values = {}
+    if job.kind_.optimizers is not None or job.kind == "sweep":
+        f = parse_function(job.function)
+        starts = job.starts or (f.start,)
+        optimizers = [parse_optimizer(spec, f) for spec in job.specs()] if job.kind_.optimizers else []
+        each = [(opt, start) for opt in optimizers for start in starts]
+        names = labelled([opt for opt, _ in each], [start for _, start in each], job.lang) if each else []
+        values = {
+            "function": plain_formula(f),
+            "start": ", ".join(pair(start, job.lang) for start in starts),
+            "names": ", ".join(s.label for s in names),
+            "points": (job.run_steps() + 1) if job.kind_.steps else 0,
+        }
+    key = job.kind.replace("-", "_")
+    return text(f"caption_{key}", job.lang, **values), text(f"alt_{key}", job.lang, **values)
+
+
+def gallery(title: str, described: list[tuple[FigureJob, str, str]], lang: str = "en") -> str:
+    """A self-contained page showing every output with its caption and alt text; each image records whether it
+    loaded (for the browser test)."""
     cards = []
-    for job in figure_jobs:
+    for job, caption, alt in described:
         name = html.escape(Path(job.output).name)
-        caption = html.escape(f"{job.kind}: {name}")
-        if name.endswith(".mp4"):
-            media = f'<video src="{name}" controls muted loop preload="auto"></video>'
+        caption, alt = html.escape(caption), html.escape(alt, quote=True)
+        if name.endswith(VIDEOS):
+            media = f'<video src="{name}" controls muted loop preload="auto" aria-label="{alt}"></video>'
+        elif name.endswith(PAGES):
+            media = f'<a class="page" href="{name}" aria-label="{alt}">{name} ↗</a>'
         else:
             media = (
-                f'<img src="{name}" alt="{caption}" onload="this.dataset.loaded=this.naturalWidth"'
+                f'<img src="{name}" alt="{alt}" onload="this.dataset.loaded=this.naturalWidth"'
                 ' onerror="this.dataset.loaded=0">'
             )
         cards.append(f"<figure>{media}<figcaption>{caption}</figcaption></figure>")
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{html.escape(title)}</title>
@@ -185,6 +255,7 @@ body {{ font-family: system-ui, sans-serif; margin: 2rem; background: #fafafa; c
 main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1.5rem; }}
 figure {{ margin: 0; background: white; padding: 0.75rem; border-radius: 6px; box-shadow: 0 1px 3px #0002; }}
 img, video {{ width: 100%; height: auto; }}
+a.page {{ display: block; padding: 4rem 1rem; text-align: center; font-size: 1.3rem; background: #eef3f8; }}
 figcaption {{ font-size: 0.9rem; color: #555; margin-top: 0.4rem; }}
 </style>
 </head>
@@ -196,3 +267,27 @@ figcaption {{ font-size: 0.9rem; color: #555; margin-top: 0.4rem; }}
 </body>
 </html>
 """
+
+
+def post(title: str, described: list[tuple[FigureJob, str, str]]) -> str:
+    """``article.md``: the title, then each output in order with its alt text and caption (Markdown images,
+    an HTML video for MP4, a link for a page), ready for a static-site generator."""
+    parts = [f"# {title}"]
+    for job, caption, alt in described:
+        name = Path(job.output).name
+        if name.endswith(VIDEOS):
+            parts.append(
+                f'<video src="{name}" controls muted loop aria-label="{html.escape(alt, quote=True)}"></video>'
+            )
+        elif name.endswith(PAGES):
+            parts.append(f"[{_markdown(caption)}]({name})")
+            continue
+        else:
+            parts.append(f"![{_markdown(alt)}]({name})")
+        parts.append(f"*{_markdown(caption)}*")
+    return "\n\n".join(parts) + "\n"
+
+
+def _markdown(text: str) -> str:
+    """Text safe inside Markdown's ``[...]`` and ``*...*``."""
+    return "".join("\\" + ch if ch in "[]*_`\\" else ch for ch in text)

@@ -12,6 +12,8 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
+from .kinds import KINDS
+
 
 class OneLineErrors(TyperGroup):
     """Report every usage error as one line on stderr with exit 2, and failures with exit 1; no tracebacks."""
@@ -50,17 +52,26 @@ app = typer.Typer(
 )
 
 
-class Kind(str, Enum):
-    path = "path"
-    compare = "compare"
-    overlay = "overlay"
-    loss = "loss"
-    step_size = "step-size"
-    vector_sum = "vector-sum"
-    impulse = "impulse"
-    surface = "surface"
-    sweep = "sweep"
-    race = "race"
+def _version(value: bool):
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"optviz {version('optviz')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print optviz's version and exit."),
+    ] = None,
+):
+    """Figures and animations of neural-network optimizers, with exact numbers from optim_core."""
+
+
+#: The figure kinds, as registered in figures.kinds (which imports nothing heavy).
+Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
 
 
 class Theme(str, Enum):
@@ -104,68 +115,105 @@ FunctionOpt = Annotated[
         rich_help_panel=PROBLEM,
     ),
 ]
+FunctionsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--function",
+        "-f",
+        metavar="NAME|EXPR",
+        help="Built-in name, quadratic:condition=K,angle=DEG, or an expression in x and y (default: bowl);"
+        " repeatable for explore.",
+        rich_help_panel=PROBLEM,
+    ),
+]
 OptimizerOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--optimizer",
         "-O",
+        metavar="SPEC",
         help="NAME[:key=value,...], repeatable; e.g. adam:lr=0.3 or "
-        "sgd:lr=0.1,momentum=0.9,convention=torch. Without lr, the book's lr.",
+        "sgd:lr=0.1,momentum=0.9,convention=torch. Without lr, the rate that suits the function (optviz list).",
         rich_help_panel=PROBLEM,
     ),
 ]
 StartOpt = Annotated[
     str | None, typer.Option("--start", help="X,Y (default: the function's start).", rich_help_panel=PROBLEM)
 ]
+StartsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--start",
+        metavar="X,Y",
+        help="X,Y (default: the function's start); repeatable: each start is a path of its own.",
+        rich_help_panel=PROBLEM,
+    ),
+]
 StepsOpt = Annotated[
     int | None, typer.Option("--steps", help="Updates to run, 1 to 10000 (default per kind).", rich_help_panel=PROBLEM)
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and titles.", rich_help_panel=OUTPUT)]
+ThemeOpt = Annotated[Theme, typer.Option(help="Colour theme.", rich_help_panel=OUTPUT)]
 
 
-def _pair(what: str, text: str | None, form: str):
-    if text is None:
-        return None
+def _starts(texts: list[str] | None) -> tuple[tuple[float, float], ...]:
     from optim_core.spec import parse_pair
 
-    return parse_pair(what, text, form)
+    return tuple(parse_pair("start", text, "X,Y such as -7,2") for text in texts or ())
 
 
-@app.command()
+_FIGURE_HELP = "\n\n".join(
+    [
+        "Draw one figure. With no options each kind reproduces the book's setting (the bowl, from (-7, 2)).",
+        "\n".join(f"[bold]{name}[/bold]: {kind.summary}" for name, kind in KINDS.items()),
+        "Examples:\n"
+        "optviz figure path -O adam:lr=0.3 -o adam.svg --size 1200x800px\n"
+        "optviz figure overlay -O sgd:lr=0.1 -O sgd:lr=0.95 -o lr.png --lang de",
+    ]
+)
+
+
+@app.command(help=_FIGURE_HELP)
 def figure(
-    kind: Annotated[Kind, typer.Argument(help="Which figure.")],
+    kind: Annotated[
+        Kind, typer.Argument(metavar="KIND", help="Which figure (see the list above).", show_choices=False)
+    ],
     output: Annotated[
         Path,
         typer.Option(
             "--output",
             "-o",
-            help="File to write; the suffix picks the format (png, svg, pdf; gif, webp or mp4 for race).",
+            help="File to write; its suffix picks the format: png, svg, pdf, webp; gif, webp or mp4 for race;"
+            " html for explore.",
             rich_help_panel=OUTPUT,
         ),
     ],
-    function: FunctionOpt = "bowl",
+    function: FunctionsOpt = None,
     optimizer: OptimizerOpt = None,
-    start: StartOpt = None,
+    start: StartsOpt = None,
     steps: StepsOpt = None,
     dpi: Annotated[float, typer.Option(help="Dots per inch, 30 to 600.", rich_help_panel=OUTPUT)] = 150,
     size: Annotated[
-        str | None, typer.Option(help="WxH in inches, each 1 to 40; at most 50 megapixels.", rich_help_panel=OUTPUT)
+        str | None,
+        typer.Option(
+            help="WxH in inches (8x6, each 1 to 40) or in pixels (1200x800px); at most 50 megapixels.",
+            rich_help_panel=OUTPUT,
+        ),
     ] = None,
-    theme: Annotated[Theme, typer.Option(help="Colour theme.", rich_help_panel=OUTPUT)] = Theme.light,
+    theme: ThemeOpt = Theme.light,
     lang: LangOpt = Lang.en,
 ):
-    """Draw one figure. With no options each kind reproduces the book's setting (the bowl, from (-7, 2))."""
     from .jobs import FigureJob, render
 
     job = FigureJob(
         kind=kind.value,
         output=str(output),
-        function=function,
+        functions=tuple(function or ()),
         optimizers=tuple(optimizer or ()),
-        start=_pair("start", start, "X,Y such as -7,2"),
+        starts=_starts(start),
         steps=steps,
         dpi=dpi,
-        size=_pair("size", size, "WxH in inches such as 8x6"),
+        size=size,
         theme=theme.value,
         lang=lang.value,
     )
@@ -185,31 +233,35 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="A .csv or .json file.")],
     function: FunctionOpt = "bowl",
     optimizer: OptimizerOpt = None,
-    start: StartOpt = None,
+    start: StartsOpt = None,
     steps: Annotated[int, typer.Option(help="Updates to run, 1 to 10000.")] = 100,
 ):
-    """Write trajectories (positions, values, gradients, divergence) as CSV or JSON."""
+    """Write trajectories as CSV or JSON: one run per optimizer and start, labelled, with its hyperparameters,
+    the function, and per step the position, value, gradient, optimizer state and divergence."""
     from .export import export_trajectories
 
-    print(
-        export_trajectories(output, function, tuple(optimizer or ()), _pair("start", start, "X,Y such as -7,2"), steps)
-    )
+    print(export_trajectories(output, function, tuple(optimizer or ()), _starts(start), steps))
 
 
 @app.command()
 def article(
     spec: Annotated[Path | None, typer.Argument(help="Article spec (TOML); default: this project's article.")] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write into (it must exist).")] = Path(
-        "out"
-    ),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory to write into (created if missing).")
+    ] = Path("out"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Figures rendered in parallel.")] = 2,
     force: Annotated[bool, typer.Option(help="Render even the outputs whose inputs have not changed.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of figures and captions not set in the spec.")] = (
+        Lang.en
+    ),
+    theme: Annotated[Theme, typer.Option(help="Colour theme of figures not set in the spec.")] = Theme.light,
 ):
-    """Build an article's whole set of figures, skip what is up to date, and write DIR/index.html."""
+    """Build an article's whole set of figures, skip what is up to date, and write DIR/index.html (a gallery
+    with captions) and DIR/article.md (the figures in order, ready for a static-site post)."""
     from .article import build
     from .batch import exit_if_interrupted
 
-    exit_if_interrupted(lambda: build(spec, output, jobs=jobs, force=force))
+    exit_if_interrupted(lambda: build(spec, output, jobs=jobs, force=force, lang=lang.value, theme=theme.value))
 
 
 # The video commands (render, and the lecture) register themselves on the same app.

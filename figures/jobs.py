@@ -1,4 +1,7 @@
-"""One figure request, validated, and its rendering. Shared by ``optviz figure`` and ``optviz article``."""
+"""One figure request, validated, and its rendering. Shared by ``optviz figure`` and ``optviz article``.
+
+What each kind accepts and how it is drawn is registered once, in :mod:`figures.kinds`.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +10,60 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import optim_core as oc
-from optim_core.spec import BOOK_FOUR, parse_function, parse_optimizer
+from optim_core.spec import Size, check_start, parse_function, parse_optimizer, parse_size
 
-KINDS = ("path", "compare", "overlay", "loss", "step-size", "vector-sum", "impulse", "surface", "sweep", "race")
+from .kinds import KINDS, MAX_SERIES, Kind
+
 #: The most steps a figure may ask for; more would take long and draw nothing new.
 MAX_STEPS = 10_000
 DPI_RANGE = (30, 600)
-SIZE_RANGE = (1.0, 40.0)  # inches, each side
 MAX_MEGAPIXELS = 50
-#: Steps per kind when none are given: the book's 30 plotted points for the path plots.
-DEFAULT_STEPS = {"loss": 150, "step-size": 60, "sweep": 1000, "race": 60}
-SWEEP_TOL = 1e-6
 
 
 @dataclass(frozen=True)
 class FigureJob:
     kind: str
     output: str
-    function: str = "bowl"
-    optimizers: tuple[str, ...] = ()
-    start: tuple[float, float] | None = None
+    functions: tuple[str, ...] = ()  #: one function (default: the bowl); the explorable page takes several
+    optimizers: tuple[str, ...] = ()  #: SPECs (default: the kind's)
+    starts: tuple[tuple[float, float], ...] = ()  #: default: the function's start; several make a batch
     steps: int | None = None
     dpi: float = 150
-    size: tuple[float, float] | None = None
+    size: str | None = None  #: "8x6" (inches) or "1200x800px"
     theme: str = "light"
     lang: str = "en"
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    @property
+    def kind_(self) -> Kind:
+        return KINDS[self.kind]
+
+    @property
+    def function(self) -> str:
+        return self.functions[0] if self.functions else "bowl"
+
+    def specs(self) -> tuple[str, ...]:
+        return self.optimizers or self.kind_.optimizers()
+
+    def run_steps(self) -> int:
+        return self.steps or self.kind_.steps
+
+    def start_array(self):
+        """None (the function's start), one pair, or a (B, 2) batch."""
+        if not self.starts:
+            return None
+        return self.starts[0] if len(self.starts) == 1 else [list(start) for start in self.starts]
+
+    def pixel_size(self) -> Size | None:
+        return parse_size(self.size) if self.size else None
+
+    def drawing(self, dpi: float | None = None) -> dict:
+        """What every ``*_figure`` takes: the language, and the size in inches (at ``dpi``, default the
+        job's) when one was asked for."""
+        size = self.pixel_size()
+        return {"lang": self.lang} | ({"size": size.inches(dpi or self.dpi)} if size else {})
 
 
 def check_steps(steps: int) -> int:
@@ -43,86 +72,81 @@ def check_steps(steps: int) -> int:
     return steps
 
 
-def validate(job: FigureJob) -> None:
-    """Every check that does not need drawing: run before anything is computed or written."""
+def _takes(option: str, job: FigureJob, accepting) -> oc.OptvizError:
+    names = ", ".join(k.name for k in KINDS.values() if accepting(k))
+    return oc.OptvizError(f"{job.kind} takes {option}; the kinds that take more are: {names}")
+
+
+def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
+    """Every check that does not need drawing: run before anything is computed or written. ``optviz article``
+    checks its jobs before it creates their directory, and says so with ``directory_exists=False``."""
     from catalog import check_language
 
-    from ._checks import ANIMATION_FORMATS, STILL_FORMATS, check_theme, check_writable_parent, output_format
+    from ._checks import check_theme, check_writable_parent, output_format
 
     if job.kind not in KINDS:
         raise oc.OptvizError(f"unknown figure kind {job.kind!r} (valid: {', '.join(KINDS)})")
+    kind = job.kind_
     check_theme(job.theme)
     check_language(job.lang)
-    output_format(Path(job.output), ANIMATION_FORMATS if job.kind == "race" else STILL_FORMATS)
-    check_writable_parent(Path(job.output))
+    output_format(Path(job.output), kind.formats)
+    if directory_exists:
+        check_writable_parent(Path(job.output))
+    if len(job.functions) > 1 and not kind.functions:
+        raise _takes("one --function", job, lambda k: k.functions)
     if job.steps is not None:
+        if kind.steps is None:
+            raise _takes("no --steps", job, lambda k: k.steps is not None)
         check_steps(job.steps)
+    if job.optimizers and kind.optimizers is None:
+        raise _takes("no --optimizer", job, lambda k: k.optimizers is not None)
+    if len(job.optimizers) > 1 and not kind.several:
+        raise _takes("one --optimizer", job, lambda k: k.several)
+    if len(job.starts) > kind.starts:
+        limit = {0: "no --start", 1: "one --start"}.get(kind.starts, f"at most {kind.starts} --start")
+        raise _takes(limit, job, lambda k: k.starts > kind.starts)
     if not DPI_RANGE[0] <= job.dpi <= DPI_RANGE[1]:
         raise oc.OptvizError(f"dpi must be between {DPI_RANGE[0]} and {DPI_RANGE[1]}, got {job.dpi:g}")
-    if job.size is not None:
-        if not all(SIZE_RANGE[0] <= side <= SIZE_RANGE[1] for side in job.size):
-            raise oc.OptvizError(
-                f"size sides must be between {SIZE_RANGE[0]:g} and {SIZE_RANGE[1]:g} inches,"
-                f" got {job.size[0]:g}x{job.size[1]:g}"
-            )
-        megapixels = job.size[0] * job.size[1] * job.dpi**2 / 1e6
+    size = job.pixel_size()
+    if size is not None:
+        width, height = size.inches(job.dpi)
+        megapixels = width * height * job.dpi**2 / 1e6
         if megapixels > MAX_MEGAPIXELS:
             raise oc.OptvizError(
                 f"output would be {megapixels:.0f} megapixels; at most {MAX_MEGAPIXELS} are allowed"
                 " (lower --dpi or --size)"
             )
+    if kind.check:
+        kind.check(job)
+    if kind.runs:
+        f = parse_function(job.function)
+        optimizers = [parse_optimizer(spec, f) for spec in job.specs()]
+        series = len(optimizers) * max(1, len(job.starts))
+        if series > MAX_SERIES:
+            raise oc.OptvizError(f"{series} series on one picture; at most {MAX_SERIES} can be told apart")
+        check_start(f, job.start_array() if job.starts else f.start)
+    elif job.functions and not kind.functions:
+        parse_function(job.function)
 
 
 def trajectories(job: FigureJob) -> list[oc.Trajectory]:
     f = parse_function(job.function)
-    specs = job.optimizers or (("sgd",) if job.kind == "path" else BOOK_FOUR)
-    optimizers = [parse_optimizer(spec) for spec in specs]
-    steps = job.steps or DEFAULT_STEPS.get(job.kind, 29)
-    return [oc.run(opt, f, job.start, steps) for opt in optimizers]
+    return [oc.run(parse_optimizer(spec, f), f, job.start_array(), job.run_steps()) for spec in job.specs()]
 
 
 def render(job: FigureJob, warn=lambda message: print(message, file=sys.stderr)) -> Path:
     """Validate, compute with optim_core, draw and save. Divergence is drawn and warned about, not an error."""
     validate(job)
-    from . import plots
     from .output import save, styled
+    from .plots import rows
 
-    kwargs = {"lang": job.lang} | ({"size": job.size} if job.size else {})
+    kind = job.kind_
+    runs = trajectories(job) if kind.runs else []
+    for path in rows(runs):
+        if path.diverged_at >= 0:
+            warn(f"warning: {path.optimizer.label()} diverged at step {path.diverged_at}; the figure marks it")
     with styled(job.theme, job.lang):
-        if job.kind == "impulse":
-            fig = plots.impulse_figure(**kwargs)
-        elif job.kind == "vector-sum":
-            opt = parse_optimizer(job.optimizers[0] if job.optimizers else "momentum")
-            if opt.name != "momentum":
-                raise oc.OptvizError(f"vector-sum needs the momentum optimizer, got {opt.name!r}")
-            fig = plots.vector_sum_figure(opt, **kwargs)
-        elif job.kind == "sweep":
-            fig = _sweep(job, plots, kwargs)
-        else:
-            runs = trajectories(job)
-            for t in runs:
-                if t.diverged:
-                    warn(f"warning: {t.optimizer.label()} diverged at step {int(t.diverged_at)}; the figure marks it")
-            if job.kind == "race":
-                from .race import write_race
-
-                return write_race(runs, Path(job.output), dpi=min(job.dpi, 100), **kwargs)
-            builders = {
-                "path": lambda: plots.path_figure(runs[0], **kwargs),
-                "compare": lambda: plots.compare_figure(runs, **kwargs),
-                "overlay": lambda: plots.overlay_figure(runs, **kwargs),
-                "loss": lambda: plots.loss_figure(runs, **kwargs),
-                "step-size": lambda: plots.step_size_figure(runs, **kwargs),
-                "surface": lambda: plots.surface_figure(runs, **kwargs),
-            }
-            fig = builders[job.kind]()
-        return save(fig, Path(job.output), dpi=job.dpi)
-
-
-def _sweep(job: FigureJob, plots, kwargs):
-    import numpy as np
-
-    f = parse_function(job.function)
-    grid = {"lr": np.linspace(0.02, 2.0, 60), "momentum": np.linspace(0.0, 0.95, 40)}
-    result = oc.sweep("momentum", f, grid, start=job.start, steps=job.steps or DEFAULT_STEPS["sweep"], tol=SWEEP_TOL)
-    return plots.sweep_figure(result, f, tol=SWEEP_TOL, **kwargs)
+        drawn = kind.build(job, runs)
+        if isinstance(drawn, Path):
+            return drawn
+        return save(drawn, Path(job.output), dpi=job.dpi, size=job.pixel_size())

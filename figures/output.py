@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import re
 from pathlib import Path
 
 import matplotlib as mpl
@@ -10,6 +12,7 @@ import matplotlib.style
 
 from catalog import FONTS, check_language
 from optim_core import OptvizError
+from optim_core.spec import Size
 
 from ._atomic import atomic_path
 from ._checks import check_theme, check_writable_parent, output_format
@@ -38,6 +41,9 @@ _METADATA = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
 }
+#: Raster formats go through Pillow: a PNG is quantised to 256 colours without dithering (a figure's flat
+#: colours survive; the file is a quarter of matplotlib's RGBA PNG), WebP is lossless. Both are deterministic.
+_RASTER = {"png": {"compress_level": 9}, "webp": {"lossless": True, "quality": 100, "method": 4}}
 
 
 def font_rc(lang: str) -> dict:
@@ -51,7 +57,7 @@ def font_rc(lang: str) -> dict:
         raise OptvizError(
             f"--lang ja needs the font {FONTS[lang]!r}; install Debian's fonts-noto-cjk (scripts/bootstrap.sh does)"
         )
-    return {"font.family": [FONTS[lang], "DejaVu Sans"]}
+    return {"font.family": [FONTS[lang], "DejaVu Sans", "sans-serif"]}
 
 
 @contextlib.contextmanager
@@ -64,15 +70,49 @@ def styled(theme: str = "light", lang: str = "en"):
         yield
 
 
-def save(fig, path: Path, *, dpi: float | None = None) -> Path:
+def save(fig, path: Path, *, dpi: float | None = None, size: Size | None = None) -> Path:
     """Write ``fig`` to ``path`` (format from the suffix) atomically, with the same bytes for the same figure.
 
+    With a ``size`` in pixels the picture has exactly that many (an SVG says so in its width and height).
     Call it inside the same :func:`styled` context the figure was drawn in, so that the theme's
     background applies.
     """
     path = Path(path)
     fmt = output_format(path)
     check_writable_parent(path)
+    dpi = dpi or mpl.rcParams["savefig.dpi"]
+    if size is not None:
+        fig.set_size_inches(size.inches(dpi))
     with mpl.rc_context({"svg.hashsalt": "optviz", "pdf.compression": 6}), atomic_path(path) as temporary:
-        fig.savefig(temporary, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+        if fmt in _RASTER:
+            _raster(fig, dpi, quantised=fmt == "png").save(temporary, format=fmt, **_RASTER[fmt])
+        elif fmt == "svg" and size is not None and size.unit == "px":
+            buffer = io.StringIO()
+            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+            temporary.write_text(_svg_in_pixels(buffer.getvalue(), size), encoding="utf-8")
+        else:
+            fig.savefig(temporary, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
     return path
+
+
+def _raster(fig, dpi: float, *, quantised: bool):
+    """The figure as a Pillow image drawn by savefig (so the theme's background and transparency apply), with
+    alpha only when the figure has any, ``quantised`` to a 256-colour palette."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="raw", dpi=dpi)
+    width = int(fig.get_figwidth() * dpi)
+    image = Image.frombuffer("RGBA", (width, len(buffer.getvalue()) // (4 * width)), buffer.getvalue())
+    if image.getextrema()[3][0] == 255:
+        image = image.convert("RGB")
+    return image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE) if quantised else image
+
+
+def _svg_in_pixels(svg: str, size: Size) -> str:
+    """The root's width and height in pixels; the viewBox keeps matplotlib's points, so the drawing scales."""
+    head, tail = svg.split("<svg ", 1)
+    tail = re.sub(
+        r'width="[0-9.]+pt" height="[0-9.]+pt"', f'width="{size.width:g}px" height="{size.height:g}px"', tail, count=1
+    )
+    return f"{head}<svg {tail}"

@@ -1,7 +1,9 @@
 """Figure kinds. Each ``plot_*`` draws into a given Axes and returns what it drew; each ``*_figure`` builds a
 :class:`~matplotlib.figure.Figure` (no pyplot, so they work in scripts, servers and Jupyter alike).
 
-Every number drawn comes from :mod:`optim_core`: the figures never compute an optimizer step themselves.
+Every number drawn comes from :mod:`optim_core`, and so does every look: an optimizer's name, colour and
+marker (:func:`optim_core.series`), a function's window and contour levels. A trajectory may hold one start
+or a batch of them; each row is drawn as a series of its own.
 """
 
 from __future__ import annotations
@@ -10,44 +12,30 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
+from matplotlib.ticker import Formatter
 
 import optim_core as oc
-from catalog import text
+from catalog import DECIMAL_SEPARATOR, number, text
 
-#: The resulting step in the vector sketches (the parts take the colours of Momentum and SGD).
-STEP_COLOR = "#009E73"
+from .labels import Row, looks, pair, rows, words
+
 DIVERGED_COLOR = "#f1d3cf"
-#: The book's comparison figure: 30 plotted points (the start and 29 updates), axes limits ±10.
+#: The book's comparison figure: 30 plotted points (the start and 29 updates).
 BOOK_POINTS = 30
-BOOK_LIMIT = 10.0
+#: Beyond this many points a path's markers are thinned (the line itself keeps every point).
+MARKED_POINTS = 60
 
 
-def is_book_bowl(f: oc.Function) -> bool:
-    return f.name == "bowl"
-
-
-def plot_contour(ax, f: oc.Function, *, window=None, resolution: int = 240):
-    """Contour lines of ``f`` over ``window`` (default: the function's own).
-
-    For the bowl this is the book's own grid, exactly: x in [-10, 10) and y in [-5, 5) at 0.01, with values
-    above 7 set to 0, and matplotlib's default levels.
-    """
-    if is_book_bowl(f) and window is None:
-        x, y = np.arange(-10, 10, 0.01), np.arange(-5, 5, 0.01)
-        grid = np.stack(np.meshgrid(x, y), axis=-1)
-        z = f.value(grid)
-        z[z > 7] = 0
-        return ax.contour(grid[..., 0], grid[..., 1], z, linewidths=0.8)
-    (x0, x1), (y0, y1) = window or f.window
+def plot_contour(ax, f: oc.Function, *, window=None, resolution: int = 200):
+    """Contour lines of ``f`` over ``window`` (default: the view where its paths live), at its own levels."""
+    (x0, x1), (y0, y1) = window or f.frame(wide=True)
     grid = np.stack(np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)), axis=-1)
     with np.errstate(all="ignore"):
         z = f.value(grid)
-    finite = z[np.isfinite(z)]
-    if finite.size and finite.min() >= 0 and finite.max() > 0:
-        low = max(np.quantile(finite[finite > 0], 0.005), finite.max() * 1e-6)
-        levels = np.geomspace(low, finite.max(), 14)
-        return ax.contour(grid[..., 0], grid[..., 1], z, levels=levels, norm=LogNorm(), linewidths=0.8)
-    return ax.contour(grid[..., 0], grid[..., 1], z, levels=14, linewidths=0.8)
+    levels = f.contour_levels(window=((x0, x1), (y0, y1)))
+    spread = levels[0] > 0 and levels[-1] / levels[0] > 50  # geometric levels: colour them on a log scale
+    norm = LogNorm(levels[0], levels[-1]) if spread else None
+    return ax.contour(grid[..., 0], grid[..., 1], z, levels=levels, norm=norm, linewidths=0.8)
 
 
 def mark_minima(ax, f: oc.Function):
@@ -56,26 +44,66 @@ def mark_minima(ax, f: oc.Function):
     return [ax.plot(*m, "+", color=color, markersize=9, markeredgewidth=1.5)[0] for m in f.minima]
 
 
-def plot_path(ax, t: oc.Trajectory, *, row: int | None = None, points: int | None = None, label=None, lang="en"):
-    """The path of one trajectory row as 'o-' in the optimizer's colour; a diverged row is marked."""
-    positions = t.positions if row is None else t.positions[:, row]
-    diverged_at = int(t.diverged_at if row is None else t.diverged_at[row])
-    shown = positions[: points or len(positions)]
-    color = t.optimizer.info.color
-    (line,) = ax.plot(shown[:, 0], shown[:, 1], "o-", color=color, label=label, markersize=3.5, linewidth=1.2)
-    ax.plot(*shown[0], "o", color=color, markersize=6, markeredgecolor="white", zorder=3)
-    if 0 <= diverged_at < len(shown):
-        _mark_divergence(ax, shown[diverged_at], diverged_at, color, lang)
+def marker_spacing(points: int) -> int | None:
+    """``markevery`` for a path of ``points``: every marker up to :data:`MARKED_POINTS`, then thinned."""
+    return None if points <= MARKED_POINTS else -(-points // MARKED_POINTS)
+
+
+def plot_path(ax, path: Row, look: oc.Series, *, points: int | None = None, lang: str = "en"):
+    """One path as a line with its series' marker and colour. A path that leaves the picture is drawn up to the
+    edge and marked there; a diverged one is marked where it diverged."""
+    shown = path.positions[: points or len(path.positions)]
+    window = path.function.frame()
+    (x0, x1), (y0, y1) = window
+    outside = np.flatnonzero((shown[:, 0] < x0) | (shown[:, 0] > x1) | (shown[:, 1] < y0) | (shown[:, 1] > y1))
+    diverged = 0 <= path.diverged_at < len(shown)
+    mark = None
+    if outside.size and outside[0] > 0:
+        step = int(outside[0])
+        edge = _edge_crossing(shown[step - 1], shown[step], window)
+        shown = np.vstack([shown[:step], edge])
+        mark = (edge, text("diverged", lang, step=path.diverged_at) if diverged else text("leaves", lang, step=step))
+    elif diverged:
+        mark = (shown[path.diverged_at], text("diverged", lang, step=path.diverged_at))
+    (line,) = ax.plot(
+        shown[:, 0],
+        shown[:, 1],
+        "-",
+        marker=look.marker,
+        markevery=marker_spacing(len(shown)),
+        color=look.color,
+        label=look.label,
+        markersize=3.5,
+        linewidth=1.2,
+    )
+    ax.plot(*shown[0], look.marker, color=look.color, markersize=7, markeredgecolor="white", zorder=3)
+    if mark is not None:
+        _mark(ax, *mark, look.color)
     return line
 
 
-def _mark_divergence(ax, point, step, color, lang):
-    ax.plot(*point, "X", color=color, markersize=9, markeredgecolor="white", zorder=4, clip_on=True)
+def _edge_crossing(inside, outside, window) -> np.ndarray:
+    """Where the segment from ``inside`` to ``outside`` crosses the edge of ``window``."""
+    inside, outside = np.asarray(inside, float), np.asarray(outside, float)
+    if not np.isfinite(outside).all():
+        return inside
+    delta = outside - inside
+    fractions = [1.0]
+    for axis, (low, high) in enumerate(window):
+        if delta[axis] != 0:
+            edge = high if delta[axis] > 0 else low
+            fractions.append((edge - inside[axis]) / delta[axis])
+    return inside + max(0.0, min(fractions)) * delta
+
+
+def _mark(ax, point, message: str, color: str):
+    """An 'X' at ``point`` and ``message`` in the corner, stacked under earlier ones."""
+    ax.plot(*point, "X", color=color, markersize=10, markeredgecolor="white", zorder=4, clip_on=False)
     count = sum(1 for t in ax.texts if t.get_gid() == "diverged")
     ax.text(
         0.02,
         0.97 - 0.07 * count,
-        text("diverged", lang, step=step),
+        message,
         transform=ax.transAxes,
         color=color,
         va="top",
@@ -88,94 +116,142 @@ def _mark_divergence(ax, point, step, color, lang):
 
 
 def limits(ax, f: oc.Function):
-    if is_book_bowl(f):
-        ax.set_xlim(-BOOK_LIMIT, BOOK_LIMIT)
-        ax.set_ylim(-BOOK_LIMIT, BOOK_LIMIT)
-    else:
-        ax.set_xlim(*f.window[0])
-        ax.set_ylim(*f.window[1])
+    """The function's frame (the bowl: the book's ±10) and the axis names."""
+    (x0, x1), (y0, y1) = f.frame()
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
     ax.set_xlabel("x")
     ax.set_ylabel("y")
 
 
-def plot_path_panel(ax, t: oc.Trajectory, *, points: int | None = None, lang: str = "en", title: str | None = None):
-    """One optimizer on the contour plot, as in the book: contour, path, '+' at the minimum, limits."""
-    plot_contour(ax, t.function)
-    plot_path(ax, t, points=points, lang=lang)
-    mark_minima(ax, t.function)
-    limits(ax, t.function)
-    ax.set_title(title if title is not None else t.optimizer.label())
+def plot_path_panel(ax, paths: list[Row], shown: list[oc.Series], *, points=None, lang="en", title=None):
+    """Paths on the contour plot, as in the book: contour, paths, '+' at the minimum, limits."""
+    f = paths[0].function
+    plot_contour(ax, f)
+    for path, look in zip(paths, shown, strict=True):
+        plot_path(ax, path, look, points=points, lang=lang)
+    mark_minima(ax, f)
+    limits(ax, f)
+    ax.set_title(shown[0].label if title is None else title)
+    if len(paths) > 1:
+        ax.legend(loc="lower right", frameon=True, framealpha=0.9)
     return ax
 
 
 def path_figure(t: oc.Trajectory, *, lang: str = "en", size=(6.4, 4.8)) -> Figure:
-    fig = Figure(figsize=size)
+    """One optimizer's path (or one per start of a batch) on the contour plot."""
+    paths = rows(t)
+    fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    title = text("path_title", lang, name=t.optimizer.label(), function=_function_label(t.function))
-    plot_path_panel(ax, t, lang=lang, title=title)
-    return fig
+    name = oc.series([t.optimizer], number=lambda v: number(v, lang), words=words(lang))[0].label
+    title = text("path_title", lang, name=name, function=function_label(t.function))
+    plot_path_panel(ax, paths, looks(paths, lang), lang=lang, title=title)
+    return localised(fig, lang)
 
 
 def compare_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(9.0, 8.0)) -> Figure:
     """A grid of path panels, two columns wide (the book's Fig. 6-8 is the 2×2 of its four optimizers)."""
-    columns = 1 if len(trajectories) == 1 else 2
-    rows = -(-len(trajectories) // columns)
-    fig = Figure(figsize=size, layout="constrained")
-    axes = fig.subplots(rows, columns, squeeze=False).ravel()
-    for ax, t in zip(axes, trajectories, strict=False):
-        plot_path_panel(ax, t, lang=lang)
-    for ax in axes[len(trajectories) :]:
-        ax.set_visible(False)
+    panels = [rows(t) for t in trajectories]
+    shown = looks([p for paths in panels for p in paths], lang)
+    fig = _panels(len(panels), 2, size)
+    for index, (ax, paths) in enumerate(zip(fig.axes, panels, strict=False)):
+        first = sum(len(p) for p in panels[:index])
+        plot_path_panel(ax, paths, shown[first : first + len(paths)], lang=lang)
     fig.suptitle(text("compare_title", lang), fontweight="bold")
+    return localised(fig, lang)
+
+
+def _panels(count: int, columns: int, size) -> Figure:
+    """A figure with ``count`` panels, ``columns`` wide; the spare cells of the last row are hidden."""
+    columns = min(columns, count)
+    fig = Figure(figsize=size, layout="constrained")
+    axes = fig.subplots(-(-count // columns), columns, squeeze=False).ravel()
+    for ax in axes[count:]:
+        fig.delaxes(ax)
     return fig
+
+
+def learning_rate_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(12.0, 4.4)) -> Figure:
+    """The golf picture of the learning rate: one panel per rate, each titled with what became of the ball
+    (f after the last step, or where it left the picture or diverged, which the panel marks)."""
+    paths = rows(trajectories)
+    shown = looks(paths, lang)
+    fig = _panels(len(paths), len(paths), size)
+    for ax, path, look in zip(fig.axes, paths, shown, strict=True):
+        plot_path_panel(ax, [path], [look], lang=lang)
+        steps = len(path.values) - 1
+        value = number(float(path.values[-1]), lang, ".3g")
+        ax.set_title(f"{look.label}\n{text('after_steps', lang, steps=steps, value=value)}", fontsize=10)
+        ax.set_aspect("equal")
+    fig.suptitle(text("learning_rate_title", lang, count=len(paths)), fontweight="bold")
+    return localised(fig, lang)
 
 
 def overlay_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(7.2, 5.4)) -> Figure:
+    paths = rows(trajectories)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    f = trajectories[0].function
-    plot_contour(ax, f)
-    for t in trajectories:
-        plot_path(ax, t, label=t.optimizer.label(), lang=lang)
-    mark_minima(ax, f)
-    limits(ax, f)
-    start = tuple(float(v) for v in trajectories[0].positions[0])
-    ax.set_title(text("overlay_title", lang, start=f"({start[0]:g}, {start[1]:g})"))
-    ax.legend(loc="lower right", frameon=True, framealpha=0.9)
-    return fig
+    starts = {p.start for p in paths}
+    title = (
+        text("overlay_title", lang, start=pair(paths[0].start, lang))
+        if len(starts) == 1
+        else text("overlay_title_many", lang)
+    )
+    plot_path_panel(ax, paths, looks(paths, lang), lang=lang, title=title)
+    if len(paths) == 1:
+        ax.legend(loc="lower right", frameon=True, framealpha=0.9)
+    return localised(fig, lang)
 
 
 def loss_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.4, 4.2)) -> Figure:
     """f against step on a log axis. Exact zeros (AdaGrad reaches 0.0 in float64) are left out of the line."""
+    paths = rows(trajectories)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    for t in trajectories:
-        values = np.where(t.values > 0, t.values, np.nan)
-        ax.plot(np.arange(len(values)), values, color=t.optimizer.info.color, label=t.optimizer.label())
-        if t.diverged:
-            _mark_divergence(
-                ax, (int(t.diverged_at), values[int(t.diverged_at)]), int(t.diverged_at), t.optimizer.info.color, lang
-            )
+    for path, look in zip(paths, looks(paths, lang), strict=True):
+        values = np.where(path.values > 0, path.values, np.nan)
+        ax.plot(
+            np.arange(len(values)),
+            values,
+            color=look.color,
+            label=look.label,
+            marker=look.marker,
+            markevery=max(1, len(values) // 12),
+            markersize=4,
+        )
+        if path.diverged_at >= 0:
+            point = (path.diverged_at, values[path.diverged_at])
+            _mark(ax, point, text("diverged", lang, step=path.diverged_at), look.color)
     ax.set_yscale("log")
     ax.set_xlabel(text("step", lang))
     ax.set_ylabel(text("loss", lang))
     ax.set_title(text("loss_title", lang))
     ax.grid(True, which="major", alpha=0.3)
     ax.legend()
-    return fig
+    return localised(fig, lang)
 
 
 def step_size_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(8.4, 4.2)) -> Figure:
     """|Δx| (solid) and |Δy| (dashed) per step: AdaGrad's strokes shrink as h accumulates."""
+    paths = rows(trajectories)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    for t in trajectories:
-        steps = np.abs(np.diff(t.positions, axis=0))
+    for path, look in zip(paths, looks(paths, lang), strict=True):
+        steps = np.abs(np.diff(path.positions, axis=0))
         steps = np.where(steps > 0, steps, np.nan)
         k = np.arange(1, len(steps) + 1)
-        color = t.optimizer.info.color
-        ax.plot(k, steps[:, 0], "-", color=color, label=f"{t.optimizer.label()}: |Δx|")
-        ax.plot(k, steps[:, 1], "--", color=color, label=f"{t.optimizer.label()}: |Δy|")
+        every = marker_spacing(len(k))
+        for coordinate, (style, name) in enumerate((("-", "Δx"), ("--", "Δy"))):
+            ax.plot(
+                k,
+                steps[:, coordinate],
+                style,
+                marker=look.marker,
+                markevery=every,
+                ms=3,
+                color=look.color,
+                label=f"{look.label}: |{name}|",
+            )
     ax.set_yscale("log")
     ax.set_ylim(bottom=max(ax.get_ylim()[0], 1e-6))  # below that the steps are invisible on any page
     ax.set_xlabel(text("step", lang))
@@ -183,7 +259,7 @@ def step_size_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", siz
     ax.set_title(text("step_size_title", lang))
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
-    return fig
+    return localised(fig, lang)
 
 
 def _arrow(ax, tail, vector, color, label, *, label_offset=(0.0, 0.0), ha="center", va="center"):
@@ -243,7 +319,7 @@ def plot_vector_sum(ax, first, second, total, labels: tuple[str, str, str]):
     gap = 0.06 * np.linalg.norm(first)
     _arrow(ax, origin, first, oc.INFO["momentum"].color, labels[0], label_offset=(-gap, 0), ha="right")
     _arrow(ax, first, second, oc.INFO["sgd"].color, labels[1], label_offset=(0, gap), va="bottom")
-    _arrow(ax, origin, total, STEP_COLOR, labels[2], label_offset=(gap, -gap), ha="left", va="top")
+    _arrow(ax, origin, total, oc.display.STEP_COLOR, labels[2], label_offset=(gap, -gap), ha="left", va="top")
     _frame_vectors(ax, [origin, first, total])
     return ax
 
@@ -267,31 +343,32 @@ def _frame_vectors(ax, points):
 
 
 def surface_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(7.2, 5.6)) -> Figure:
-    """The function as a 3-D surface, with each path lifted onto it."""
-    f = trajectories[0].function
+    """The function as a 3-D surface over its view, with each path lifted onto it."""
+    paths = rows(trajectories)
+    f = paths[0].function
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot(projection="3d")
-    (x0, x1), (y0, y1) = f.window
-    if is_book_bowl(f):
-        y0, y1 = -5.0, 5.0  # the book's grid; the bowl rises to 105 at y = ±10 and would flatten the rest
+    (x0, x1), (y0, y1) = f.frame(wide=True)
     grid = np.stack(np.meshgrid(np.linspace(x0, x1, 60), np.linspace(y0, y1, 60)), axis=-1)
     z = f.value(grid)
     ax.plot_surface(
         grid[..., 0], grid[..., 1], z, cmap="viridis", alpha=0.55, linewidth=0, antialiased=True, rcount=60, ccount=60
     )
     lift = 0.01 * (np.nanmax(z) - np.nanmin(z))
-    for t in trajectories:
-        p = t.positions
+    for path, look in zip(paths, looks(paths, lang), strict=True):
+        p = path.positions
         inside = (p[:, 0] >= x0) & (p[:, 0] <= x1) & (p[:, 1] >= y0) & (p[:, 1] <= y1)
         ax.plot(
             p[inside, 0],
             p[inside, 1],
-            t.values[inside] + lift,
-            "o-",
-            color=t.optimizer.info.color,
+            path.values[inside] + lift,
+            "-",
+            marker=look.marker,
+            markevery=marker_spacing(int(inside.sum())),
+            color=look.color,
             markersize=2.5,
             linewidth=1.4,
-            label=t.optimizer.label(),
+            label=look.label,
             zorder=10,
         )
     ax.view_init(elev=38, azim=-62)
@@ -300,7 +377,7 @@ def surface_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
     ax.set_zlabel("f")
     ax.set_title(text("surface_title", lang))
     ax.legend(loc="upper left", fontsize=8)
-    return fig
+    return localised(fig, lang)
 
 
 def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: str = "en", size=(7.0, 5.2)) -> Figure:
@@ -319,14 +396,15 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
     ax.fill([], [], color="#bfbfbf", label=text("never", lang))
     if f.eigenvalues is not None:
         best = oc.theory.optimal_heavy_ball(f)
+        best_momentum = number(best.momentum, lang, ".2f")
         ax.plot(
             best.lr,
             best.momentum,
             "*",
-            color="#E69F00",
+            color="white",
             markersize=16,
             markeredgecolor="black",
-            label=f"{text('optimum', lang)} (η={best.lr:.2f}, α={best.momentum:.2f})",
+            label=f"{text('optimum', lang)} (η = {number(best.lr, lang, '.2f')}, α = {best_momentum})",
         )
         rate = oc.theory.heavy_ball_rate(*np.meshgrid(lrs, momenta), f)
         ax.contour(lrs, momenta, rate, levels=[1.0], colors="0.3", linestyles="--", linewidths=1)
@@ -334,11 +412,60 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
     ax.set_ylabel(text("momentum", lang))
     ax.set_title(text("sweep_title", lang, tol=tol))
     ax.legend(loc="lower right", frameon=True, framealpha=0.95, fontsize=8)
+    return localised(fig, lang)
+
+
+def function_label(f: oc.Function) -> str:
+    """The formula as maths (built-ins and typed expressions alike, from the SymPy expression that was checked).
+
+    Mathtext covers every function the expression whitelist accepts; should it refuse a formula, the
+    expression is shown as typed.
+    """
+    from matplotlib.mathtext import MathTextParser
+
+    formula = "$" + f.latex.removeprefix("f(x, y) = ") + "$"
+    try:
+        MathTextParser("path").parse(formula)
+    except ValueError:
+        return f.expression
+    return formula
+
+
+class _Localised(Formatter):
+    """A tick formatter that writes another's numbers with a decimal comma (inside mathtext as ``{,}``)."""
+
+    def __init__(self, inner: Formatter):
+        self.inner = inner
+
+    def set_axis(self, axis):
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs):
+        self.inner.set_locs(locs)
+
+    def _comma(self, label: str) -> str:
+        return label.replace(".", "{,}") if "$" in label else label.replace(".", ",")
+
+    def __call__(self, x, pos=None):
+        return self._comma(self.inner(x, pos))
+
+    def format_ticks(self, values):
+        return [self._comma(label) for label in self.inner.format_ticks(values)]
+
+    def get_offset(self):
+        return self._comma(self.inner.get_offset())
+
+
+def localised(fig: Figure, lang: str) -> Figure:
+    """Tick labels in the language's number format (matplotlib's ``axes.formatter.use_locale`` needs an
+    installed system locale, which a server rarely has)."""
+    if DECIMAL_SEPARATOR[lang] == ".":
+        return fig
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis, *([ax.zaxis] if hasattr(ax, "zaxis") else [])):
+            for ticker in (axis.major, axis.minor):
+                if not isinstance(ticker.formatter, _Localised):
+                    ticker.formatter = _Localised(ticker.formatter)
+                    ticker.formatter.set_axis(axis)
     return fig
-
-
-def _function_label(f: oc.Function) -> str:
-    """Built-ins by their formula (written for both LaTeX and matplotlib's mathtext); custom ones as typed."""
-    if f.name.split("(")[0] in oc.function_names():
-        return "$" + f.latex.removeprefix("f(x, y) = ") + "$"
-    return f.expression

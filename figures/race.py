@@ -17,30 +17,33 @@ import optim_core as oc
 from catalog import text
 
 from ._atomic import atomic_path
-from ._checks import ANIMATION_FORMATS, check_writable_parent, output_format
-from .plots import is_book_bowl, limits, mark_minima, plot_contour
+from ._checks import check_writable_parent, output_format
+from .kinds import ANIMATION_FORMATS
+from .plots import limits, localised, looks, mark_minima, plot_contour, rows
 
 
 def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.4, 4.8)):
     """The figure, its moving artists, and a ``draw(k)`` that shows every path up to step ``k``."""
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    f = trajectories[0].function
-    # A coarser grid than the book's for the bowl: the same picture, drawn faster.
-    plot_contour(ax, f, window=((-10.0, 10.0), (-10.0, 10.0)) if is_book_bowl(f) else None)
+    paths = rows(trajectories)
+    f = paths[0].function
+    plot_contour(ax, f)
     mark_minima(ax, f)
     limits(ax, f)
     lines, heads = [], []
-    for t in trajectories:
-        color = t.optimizer.info.color
-        lines.append(ax.plot([], [], "-", color=color, lw=1.8, label=t.optimizer.label(), animated=True)[0])
-        heads.append(ax.plot([], [], "o", color=color, markersize=8, markeredgecolor="white", animated=True)[0])
-    ax.legend(handles=lines, loc="lower right", frameon=True, framealpha=0.9)
+    for look in looks(paths, lang):
+        lines.append(ax.plot([], [], "-", color=look.color, lw=1.8, label=look.label, animated=True)[0])
+        heads.append(
+            ax.plot([], [], look.marker, color=look.color, markersize=8, markeredgecolor="white", animated=True)[0]
+        )
+    ax.legend(handles=heads, loc="lower right", frameon=True, framealpha=0.9)
     title = ax.set_title(text("race_step", lang, step=trajectories[0].steps), animated=True)
+    localised(fig, lang)
 
     def draw(k: int):
-        for t, line, head in zip(trajectories, lines, heads, strict=True):
-            p = t.positions[: k + 1]
+        for path, line, head in zip(paths, lines, heads, strict=True):
+            p = path.positions[: k + 1]
             line.set_data(p[:, 0], p[:, 1])
             head.set_data([p[-1, 0]], [p[-1, 1]])
         title.set_text(text("race_step", lang, step=k))

@@ -12,7 +12,8 @@ free colour of the palette, and a marker of its own.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -86,13 +87,13 @@ class Series(NamedTuple):
     marker: str
 
 
-def _shown(value) -> str:
+def _shown(value, number: Callable[[float], str] = "{:g}".format) -> str:
     if isinstance(value, tuple):
-        return "/".join(_shown(v) for v in value)
+        return "/".join(_shown(v, number) for v in value)
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):
-        return f"{value:g}"
+        return number(value)
     return str(value)
 
 
@@ -113,12 +114,18 @@ def _differing(optimizers: Sequence[Optimizer]) -> list[str]:
     return differing
 
 
-def series(optimizers: Sequence[Optimizer]) -> list[Series]:
+def series(
+    optimizers: Sequence[Optimizer],
+    *,
+    number: Callable[[float], str] = "{:g}".format,
+    words: Mapping[str, str] = MappingProxyType({}),
+) -> list[Series]:
     """Label, colour and marker for each optimizer on one picture.
 
     A label is the display name plus the hyperparameters that differ between the series (always ``lr`` when
     there is a single series, as the book titles its panels), plus the convention when conventions are
-    mixed. A SPEC's ``label=`` and ``color=`` win.
+    mixed. A SPEC's ``label=`` and ``color=`` win. ``number`` writes a value and ``words`` translates
+    hyperparameter and convention names, for labels in another language (figures pass the catalog's).
 
     >>> from optim_core import get_optimizer
     >>> [s.label for s in series([get_optimizer("sgd", lr=0.1), get_optimizer("sgd", lr=0.95)])]
@@ -135,9 +142,11 @@ def series(optimizers: Sequence[Optimizer]) -> list[Series]:
         if "label" in opt.style:
             labels.append(opt.style["label"])
             continue
-        shown = [f"{k}={_shown(opt.hyperparams[k])}" for k in differing if k in opt.hyperparams]
+        shown = [
+            f"{words.get(k, k)}={_shown(opt.hyperparams[k], number)}" for k in differing if k in opt.hyperparams
+        ]
         if mixed:
-            shown.append(opt.convention)
+            shown.append(words.get(opt.convention, opt.convention))
         labels.append(opt.info.display_name + (f" ({', '.join(shown)})" if shown else ""))
     taken = {opt.style["color"] for opt in optimizers if "color" in opt.style}
     colors = []

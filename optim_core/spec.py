@@ -1,4 +1,4 @@
-"""Parsing what a user types on a command line or in a config: optimizer SPECs, functions and pairs.
+"""Parsing what a user types on a command line or in a config: optimizer SPECs, functions, pairs and sizes.
 
 Shared by the figures CLI and the scenes, so that ``adam:lr=0.3`` means the same everywhere. Every problem is
 an :class:`OptvizError` that names it.
@@ -7,14 +7,32 @@ an :class:`OptvizError` that names it.
 from __future__ import annotations
 
 import math
+import re
+from typing import NamedTuple
+
+import numpy as np
 
 from ._errors import OptvizError
 from .display import style_of
 from .functions import Function, function_names, get_function
-from .optimizer import Optimizer, get_optimizer
+from .optimizer import CONVENTIONS, Optimizer, get_optimizer, optimizer_names
 
 #: The book's learning rates for its comparison figure; an optimizer given without lr takes its own.
 BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmsprop": 0.3, "adam": 0.3}
+#: Learning rates a book-convention SPEC without ``lr`` takes, per built-in function. The bowl and the
+#: quadratics (the bowl turned and stretched) take the book's. The others take, from the rates
+#: 0.0003 to 1.5, the one that reaches the lowest f in 150 steps from the function's start without leaving
+#: its window (tests/test_display.py checks that they still converge). Anything else, custom expressions
+#: included, takes the optimizer's own default, as ``optviz list`` shows.
+FUNCTION_LR = {
+    "bowl": BOOK_LR,
+    "quadratic": BOOK_LR,
+    "rosenbrock": {"sgd": 0.001, "momentum": 0.001, "nesterov": 0.001, "adagrad": 1.0, "rmsprop": 0.1, "adam": 1.0},
+    "beale": {"sgd": 0.03, "momentum": 0.01, "nesterov": 0.003, "adagrad": 1.5, "rmsprop": 0.1, "adam": 0.5},
+    "himmelblau": {"sgd": 0.01, "momentum": 0.003, "nesterov": 0.01, "adagrad": 1.5, "rmsprop": 0.05, "adam": 1.0},
+    "saddle": {"sgd": 0.01, "momentum": 0.001, "nesterov": 0.001, "adagrad": 0.05, "rmsprop": 0.003, "adam": 0.01},
+    "rastrigin": {"sgd": 0.003, "momentum": 0.0003, "nesterov": 0.003, "adagrad": 1.0, "rmsprop": 0.1, "adam": 1.5},
+}
 #: The book's comparison (Fig. 6-8) as SPECs: its four optimizers with its learning rates.
 BOOK_FOUR = ("sgd:lr=0.95", "momentum:lr=0.1", "adagrad:lr=1.5", "adam:lr=0.3")
 #: The article's golf picture of the learning rate, SGD on the bowl: hit too softly (0.1: after 30 strokes the
@@ -24,6 +42,9 @@ GOLF_LEARNING_RATES = (0.1, 0.95, 1.1)
 SPEC_FORM = "NAME[:key=value,...], e.g. adam:lr=0.3 or sgd:lr=0.1,momentum=0.9,convention=torch"
 #: SPEC keys that set how a series is shown rather than how it moves (see optim_core.display.series).
 STYLE_KEYS = ("label", "color")
+#: Each side of a size: in inches, or in pixels with a ``px`` suffix.
+SIZE_RANGE = {"in": (1.0, 40.0), "px": (100, 16_000)}
+SIZE_FORM = "WxH in inches such as 8x6, or in pixels such as 1200x800px"
 
 
 def parse_value(key: str, raw: str):
@@ -40,13 +61,30 @@ def parse_value(key: str, raw: str):
     return numbers[0] if len(numbers) == 1 else tuple(numbers)
 
 
-def parse_optimizer(spec: str) -> Optimizer:
-    """``NAME[:key=value,...]`` to an optimizer; ``convention=torch`` selects torch's semantics.
+def function_family(f: Function | str) -> str:
+    """The built-in a function comes from (``quadratic(condition=10, ...)`` is a quadratic), else its name."""
+    name = f.name if isinstance(f, Function) else str(f)
+    return name.split("(")[0].split(":")[0].strip().lower()
+
+
+def default_lr(name: str, convention: str, function: Function | str = "bowl") -> float | None:
+    """The lr a SPEC without one takes: per function in the book convention (see :data:`FUNCTION_LR`), else
+    None (the optimizer's own default)."""
+    if convention != "book":
+        return None
+    return FUNCTION_LR.get(function_family(function), {}).get(name.strip().lower())
+
+
+def parse_optimizer(spec: str, function: Function | str = "bowl") -> Optimizer:
+    """``NAME[:key=value,...]`` to an optimizer; ``convention=torch`` selects torch's semantics. Without ``lr``
+    a book-convention optimizer takes the rate that suits ``function`` (:func:`default_lr`).
 
     >>> parse_optimizer("sgd:lr=0.1,momentum=0.9,convention=torch").hyperparams["momentum"]
     0.9
     >>> parse_optimizer("adagrad").hyperparams["lr"]  # the book's lr when none is given
     1.5
+    >>> parse_optimizer("momentum", "rosenbrock").hyperparams["lr"]
+    0.001
     >>> parse_optimizer("sgd:lr=0.1,label=too soft,color=blue").style["color"]
     '#0072B2'
     """
@@ -62,17 +100,36 @@ def parse_optimizer(spec: str) -> Optimizer:
         if not sep or not key:
             raise OptvizError(f"malformed optimizer SPEC {spec!r} at {item!r}; expected {SPEC_FORM}")
         if key == "convention":
-            convention = raw.strip()
+            convention = raw.strip().lower()
         elif key in STYLE_KEYS:
             style[key] = raw.strip()
         elif key in hyper:
             raise OptvizError(f"optimizer SPEC {spec!r} sets {key!r} twice")
         else:
             hyper[key] = parse_value(key, raw)
-    key = name.strip().lower()
-    if "lr" not in hyper and convention == "book" and key in BOOK_LR:
-        hyper["lr"] = BOOK_LR[key]
+    _hint(name.strip().lower(), convention, hyper)
+    lr = default_lr(name, convention, function) if "lr" not in hyper else None
+    if lr is not None:
+        hyper["lr"] = lr
     return get_optimizer(name, convention=convention, **hyper)._replace(style=style_of(style))
+
+
+def _hint(name: str, convention: str, hyper: dict) -> None:
+    """Point a SPEC that exists in the other convention, or in another form, to what the user meant."""
+    if convention not in CONVENTIONS:
+        return  # get_optimizer names the valid conventions
+    if name not in optimizer_names(convention):
+        other = [c for c in CONVENTIONS if c != convention and name in optimizer_names(c)]
+        if other:
+            raise OptvizError(
+                f"{name!r} is a {other[0]}-convention optimizer: write {name}:convention={other[0]}"
+                f" (the {convention} convention has: {', '.join(optimizer_names(convention))})"
+            )
+    if convention == "book" and name == "sgd" and {"momentum", "nesterov"} & set(hyper):
+        raise OptvizError(
+            "the book's SGD has no momentum: use the book's own optimizer, momentum:lr=0.1,momentum=0.9"
+            " (or nesterov), or torch's, sgd:lr=0.1,momentum=0.9,convention=torch"
+        )
 
 
 def parse_function(text: str) -> Function:
@@ -90,7 +147,7 @@ def parse_function(text: str) -> Function:
 
 
 def parse_pair(what: str, text: str, form: str) -> tuple[float, float]:
-    parts = text.replace("x", ",").split(",") if what == "size" else text.split(",")
+    parts = text.split(",")
     try:
         pair = tuple(float(part) for part in parts)
     except ValueError:
@@ -98,3 +155,59 @@ def parse_pair(what: str, text: str, form: str) -> tuple[float, float]:
     if len(pair) != 2 or not all(math.isfinite(v) for v in pair):
         raise OptvizError(f"malformed {what} {text!r}; expected {form}")
     return pair
+
+
+class Size(NamedTuple):
+    """A picture's size: ``width`` by ``height`` in ``unit`` (``"in"`` or ``"px"``)."""
+
+    width: float
+    height: float
+    unit: str = "in"
+
+    def inches(self, dpi: float) -> tuple[float, float]:
+        """The figure size in inches that gives this size at ``dpi``."""
+        if self.unit == "in":
+            return (self.width, self.height)
+        # A quarter pixel more, so that the renderer's rounding down of w/dpi·dpi lands on w exactly.
+        return ((self.width + 0.25) / dpi, (self.height + 0.25) / dpi)
+
+    def __str__(self) -> str:
+        return f"{self.width:g}x{self.height:g}{'px' if self.unit == 'px' else ''}"
+
+
+_SIZE = re.compile(r"^\s*([0-9.]+)\s*[x×]\s*([0-9.]+)\s*(px|in)?\s*$", re.IGNORECASE)
+
+
+def parse_size(text: str) -> Size:
+    """``8x6`` (inches) or ``1200x800px`` (pixels), each side within :data:`SIZE_RANGE`.
+
+    >>> parse_size("1200x800px")
+    Size(width=1200.0, height=800.0, unit='px')
+    """
+    match = _SIZE.match(str(text))
+    try:
+        width, height = float(match[1]), float(match[2])
+    except (TypeError, ValueError):
+        raise OptvizError(f"malformed size {text!r}; expected {SIZE_FORM}") from None
+    unit = (match[3] or "in").lower()
+    low, high = SIZE_RANGE[unit]
+    if not all(low <= side <= high for side in (width, height)):
+        names = {"in": "inches", "px": "pixels"}
+        raise OptvizError(f"size sides must be between {low:g} and {high:g} {names[unit]}, got {text}")
+    if unit == "px" and not (width.is_integer() and height.is_integer()):
+        raise OptvizError(f"a size in pixels takes whole numbers, got {text}")
+    return Size(width, height, unit)
+
+
+def check_start(f: Function, start) -> None:
+    """Refuse starts where ``f`` is not defined (log(x) at x < 0, ...), which would "diverge at step 0"."""
+    points = np.asarray(start, dtype=np.float64).reshape(-1, 2)
+    with np.errstate(all="ignore"):
+        values, grads = f.value(points), f.grad(points)
+    bad = ~(np.isfinite(values) & np.isfinite(grads).all(axis=-1))
+    if bad.any():
+        x, y = points[int(np.flatnonzero(bad)[0])]
+        raise OptvizError(
+            f"start ({x:g}, {y:g}) is outside the domain of f(x, y) = {f.expression}: f or its gradient is not"
+            " finite there; give a --start where it is defined"
+        )

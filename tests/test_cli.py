@@ -1,7 +1,11 @@
 """The optviz command line: files written, exit codes, and one clear line for every bad input."""
 
+import csv
 import json
+import os
+import re
 import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -68,8 +72,8 @@ def test_options_are_applied(tmp_path):
     from PIL import Image
 
     with Image.open(out) as image:
-        assert image.mode == "RGBA" and image.getpixel((0, 0))[3] == 0  # transparent theme
-        assert image.size[0] <= 5 * 50 + 1
+        assert image.convert("RGBA").getpixel((0, 0))[3] == 0  # transparent theme
+        assert image.size == (5 * 50, 4 * 50)
 
 
 def test_divergence_is_drawn_warned_and_exits_0(tmp_path):
@@ -83,13 +87,39 @@ def test_divergence_is_drawn_warned_and_exits_0(tmp_path):
 def test_export_csv_and_json(tmp_path):
     csv_path, json_path = tmp_path / "t.csv", tmp_path / "t.json"
     assert invoke("export", "-o", csv_path, "--steps", 5).exit_code == 0
-    lines = csv_path.read_text().splitlines()
-    assert lines[0] == "optimizer,convention,step,x,y,value,grad_x,grad_y,diverged"
-    assert len(lines) == 1 + 4 * 6 and lines[1].startswith("sgd,book,0,-7.0,2.0,6.45")
+    rows = list(csv.DictReader(csv_path.read_text().splitlines()))
+    assert len(rows) == 4 * 6
+    first = rows[0]
+    assert (first["run"], first["optimizer"], first["convention"], first["function"]) == (
+        "SGD (lr=0.95)",
+        "sgd",
+        "book",
+        "x**2/20 + y**2",
+    )
+    assert json.loads(first["hyperparameters"]) == {"lr": 0.95}
+    assert (first["step"], first["x"], first["y"], first["value"]) == ("0", "-7.0", "2.0", "6.45")
+    momentum = [r for r in rows if r["optimizer"] == "momentum"]
+    assert momentum[1]["velocity_x"] == repr(0.1 * 0.7) and momentum[1]["velocity_y"] == repr(-0.4)
+    assert first["velocity_x"] == "" and {"h_x", "m_x", "v_y", "count"} <= set(first)
     assert invoke("export", "-o", json_path, "-O", "adam:convention=torch,lr=0.3", "--steps", 3).exit_code == 0
     document = json.loads(json_path.read_text())
-    assert document["runs"][0]["hyperparameters"]["betas"] == [0.9, 0.999]
-    assert len(document["runs"][0]["positions"]) == 4
+    run = document["runs"][0]
+    assert run["hyperparameters"]["betas"] == [0.9, 0.999] and run["run"] == "Adam (lr=0.3)"
+    assert document["function"]["expression"] == "x**2/20 + y**2"
+    assert len(run["positions"]) == 4 and len(run["state"]["exp_avg"]) == 4
+
+
+def test_export_tells_runs_apart(tmp_path):
+    """Two SGD runs that differ only in lr, and one optimizer from two starts, carry their own labels."""
+    out = tmp_path / "t.csv"
+    assert invoke("export", "-o", out, "-O", "sgd:lr=0.1", "-O", "sgd:lr=0.5", "--steps", 2).exit_code == 0
+    runs = {row["run"] for row in csv.DictReader(out.read_text().splitlines())}
+    assert runs == {"SGD (lr=0.1)", "SGD (lr=0.5)"}
+    result = invoke("export", "-o", out, "-O", "momentum", "--start", "-7,2", "--start", "5,-3", "--steps", 2)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.read_text().splitlines()))
+    assert [r["run"] for r in rows[::3]] == ["Momentum from (-7, 2)", "Momentum from (5, -3)"]
+    assert [(r["x"], r["y"]) for r in rows[::3]] == [("-7.0", "2.0"), ("5.0", "-3.0")]
 
 
 def test_list_shows_optimizers_and_functions():
@@ -126,11 +156,40 @@ def test_list_shows_optimizers_and_functions():
         (["figure", "sketch"], "'sketch' is not one of"),
         (["figure", "path", "--lang", "fr"], "'fr' is not one of 'en', 'de', 'ja'"),
         (["export", "--steps", 0], "steps must be between 1 and 10000"),
+        (["export", "--start", "1"], "malformed start '1'; expected X,Y"),
+        (["export", "-O", "adamw"], "'adamw' is a torch-convention optimizer: write adamw:convention=torch"),
+        (["figure", "path", "-O", "adamw"], "'adamw' is a torch-convention optimizer: write adamw:convention=torch"),
+        (["figure", "path", "-O", "sgd:momentum=0.9"], "the book's SGD has no momentum: use the book's own optimizer"),
+        (["figure", "path", "-f", "log(x) + y**2"], "start (-7, 2) is outside the domain of f(x, y) = log(x) + y**2"),
+        (
+            ["figure", "overlay", "-f", "sqrt(x)", "-O", "adam", "--start=1,1", "--start=-1,1"],
+            "start (-1, 1) is outside",
+        ),
+        (["figure", "path", "-O", "sgd", "-O", "adam"], "path takes one --optimizer; the kinds that take more are: c"),
+        (["figure", "vector-sum", "-O", "momentum", "-O", "momentum"], "vector-sum takes one --optimizer"),
+        (["figure", "impulse", "-O", "adam"], "impulse takes no --optimizer"),
+        (["figure", "impulse", "--start", "1,1"], "impulse takes no --start"),
+        (["figure", "sweep", "--start", "1,1", "--start", "2,2"], "sweep takes one --start"),
+        (["figure", "vector-sum", "--steps", 5], "vector-sum takes no --steps"),
+        (
+            ["figure", "path", "-f", "bowl", "-f", "beale"],
+            "path takes one --function; the kinds that take more are: explore",
+        ),
+        (["figure", "overlay", *[f"-Osgd:lr=0.{k}" for k in range(1, 9)]], "8 series on one picture; at most 7"),
+        (["figure", "path", "--start", "1,1", "-O", "adam", *["--start=2,2"] * 7], "at most 7 --start"),
+        (["figure", "path", "--size", "1200x800pt"], "malformed size '1200x800pt'; expected WxH in inches such as 8x6"),
+        (["figure", "path", "--size", "50x800px"], "size sides must be between 100 and 16000 pixels"),
+        (["figure", "path", "--size", "1200.5x800px"], "a size in pixels takes whole numbers"),
+        (["figure", "path", "--size", "16000x16000px"], "megapixels; at most 50"),
+        (["figure", "path", "-O", "sgd:color=reddish"], "color 'reddish' is not a colour"),
+        (["figure", "explore"], "unknown output suffix '.png' for 'out.png' (valid: .html)"),
+        (["article", "--lang", "fr"], "'fr' is not one of 'en', 'de', 'ja'"),
+        (["article", "--theme", "neon"], "'neon' is not one of 'light', 'dark', 'transparent'"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    default_output = {"figure": ["-o", "out.png"], "export": ["-o", "out.csv"]}[args[0]]
+    default_output = {"figure": ["-o", "out.png"], "export": ["-o", "out.csv"], "article": ["-o", "new"]}[args[0]]
     result = invoke(*args, *default_output)
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
@@ -211,3 +270,32 @@ def test_japanese_without_its_font_names_the_font(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "needs the font 'Noto Sans CJK JP'; install Debian's fonts-noto-cjk" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_version_and_the_figure_help_fit_80_columns():
+    import subprocess
+    import sys
+
+    optviz = str(Path(sys.executable).with_name("optviz"))
+    version = subprocess.run([optviz, "--version"], capture_output=True, text=True, check=True).stdout
+    assert re.fullmatch(r"optviz \d+\.\d+\.\d+\n", version)
+    env = {**os.environ, "COLUMNS": "80", "TERM": "dumb"}
+    page = subprocess.run([optviz, "figure", "--help"], capture_output=True, text=True, check=True, env=env).stdout
+    lines = page.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    from figures.kinds import KINDS
+
+    for name, kind in KINDS.items():
+        assert any(line.strip() == f"{name}: {kind.summary}" for line in lines), name
+    assert sum(line.strip().startswith("optviz figure ") for line in lines) == 2
+    words = {w for w in re.findall(r"[A-Za-z]{3,}", " ".join(lines))}
+    wrapped = [f"{a}{b}" for a, b in re.findall(r"([A-Za-z]+)\s*│?\n\s*│?\s*([a-z]+)", page)]
+    assert not [w for w in wrapped if w in words], wrapped
+
+
+def test_a_series_label_and_colour_come_from_the_spec(tmp_path):
+    out = tmp_path / "o.svg"
+    result = invoke("figure", "overlay", "-o", out, "-O", "sgd:lr=0.1,label=too soft,color=purple", "-O", "sgd")
+    assert result.exit_code == 0, result.output
+    svg = out.read_text()
+    assert "too soft" in svg and "#cc79a7" in svg.lower()

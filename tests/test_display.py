@@ -3,7 +3,7 @@
 import pytest
 
 import optim_core as oc
-from optim_core.spec import BOOK_FOUR, parse_optimizer
+from optim_core.spec import BOOK_FOUR, FUNCTION_LR, parse_optimizer
 
 
 def test_the_books_six_have_distinct_colours_from_the_palette():
@@ -92,3 +92,32 @@ def test_functions_carry_their_view_and_levels():
     for name in oc.function_names():
         levels = oc.get_function(name).contour_levels(10)
         assert len(levels) >= 8 and (levels[1:] > levels[:-1]).all()
+
+
+@pytest.mark.parametrize("function", sorted(FUNCTION_LR))
+def test_default_rates_suit_each_function(function):
+    """A SPEC without lr takes a rate that descends and stays in the picture (momentum on Rosenbrock used to
+    take the bowl's 0.1 and diverge at step 3)."""
+    f = oc.get_function(function)
+    (x0, x1), (y0, y1) = f.window
+    for name in FUNCTION_LR[function]:
+        opt = parse_optimizer(name, f)
+        assert opt.hyperparams["lr"] == FUNCTION_LR[function][name]
+        t = oc.run(opt, f, steps=150)
+        inside = (t.positions[:, 0] >= x0) & (t.positions[:, 0] <= x1) & (t.positions[:, 1] >= y0)
+        assert not t.diverged and inside.all() and (t.positions[:, 1] <= y1).all(), name
+        assert t.values[-1] < t.values[0], name
+
+
+def test_other_conventions_and_expressions_take_the_optimizers_own_default():
+    assert parse_optimizer("adam:convention=torch", "rosenbrock").hyperparams["lr"] == 0.001
+    assert parse_optimizer("adam", "x**2 + y**2").hyperparams["lr"] == oc.defaults("adam")["lr"]
+
+
+def test_labels_in_another_language():
+    looks = oc.series(
+        [parse_optimizer("sgd:lr=0.5"), parse_optimizer("sgd:lr=0.95,convention=torch")],
+        number=lambda v: f"{v:g}".replace(".", ","),
+        words={"lr": "Lernrate", "book": "Buch"},
+    )
+    assert [s.label for s in looks] == ["SGD (Lernrate=0,5, Buch)", "SGD (Lernrate=0,95, torch)"]

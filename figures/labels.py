@@ -1,0 +1,82 @@
+"""How paths are named on a picture and in captions, in the reader's language: the rows of a trajectory, their
+labels (from :func:`optim_core.series`, with the catalog's words and number format), points and formulas.
+
+No matplotlib here: ``optviz article`` writes its captions with these without drawing anything.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import numpy as np
+
+import optim_core as oc
+from catalog import DECIMAL_SEPARATOR, MESSAGES, number, text
+
+
+class Row(NamedTuple):
+    """One path of a trajectory: a single start's row, which a figure draws as one series."""
+
+    optimizer: oc.Optimizer
+    function: oc.Function
+    positions: np.ndarray  #: (T+1, 2)
+    values: np.ndarray  #: (T+1,)
+    diverged_at: int  #: -1 when it never diverged
+
+    @property
+    def start(self) -> tuple[float, float]:
+        return (float(self.positions[0, 0]), float(self.positions[0, 1]))
+
+
+def rows(trajectories: list[oc.Trajectory] | oc.Trajectory) -> list[Row]:
+    """Every row of ``trajectories``, in order: a batch of B starts gives B rows."""
+    if isinstance(trajectories, oc.Trajectory):
+        trajectories = [trajectories]
+    found = []
+    for t in trajectories:
+        if t.positions.ndim == 2:
+            found.append(Row(t.optimizer, t.function, t.positions, t.values, int(t.diverged_at)))
+            continue
+        for b in range(t.positions.shape[1]):
+            opt = t.optimizer.rows(np.array([b]))
+            found.append(Row(opt, t.function, t.positions[:, b], t.values[:, b], int(t.diverged_at[b])))
+    return found
+
+
+def pair(point, lang: str) -> str:
+    """A point as the language writes it: (−7, 2) or (0,5; 1) in German, where the comma is the decimal mark."""
+    separator = "; " if DECIMAL_SEPARATOR[lang] == "," else ", "
+    return "(" + separator.join(number(float(v), lang) for v in point) + ")"
+
+
+def looks(paths: list[Row], lang: str = "en") -> list[oc.Series]:
+    """Label, colour and marker of each path on one picture, in ``lang``."""
+    return labelled([p.optimizer for p in paths], [p.start for p in paths], lang)
+
+
+def labelled(optimizers: list[oc.Optimizer], starts: list[tuple[float, float]], lang: str = "en") -> list[oc.Series]:
+    """Label, colour and marker for each (optimizer, start) on one picture, in ``lang``; when the starts differ,
+    each label says where its path starts."""
+    found = oc.series(optimizers, number=lambda v: number(v, lang), words=words(lang))
+    if len(set(starts)) > 1:
+        found = [
+            s._replace(label=f"{s.label} {text('from_start', lang, start=pair(start, lang))}")
+            for s, start in zip(found, starts, strict=True)
+        ]
+    return found
+
+
+def words(lang: str) -> dict[str, str]:
+    """Hyperparameter and convention names in ``lang`` (the catalog's ``hyper_*`` and ``convention_*``)."""
+    prefixes = ("hyper_", "convention_")
+    return {key.split("_", 1)[1]: entry[lang] for key, entry in MESSAGES.items() if key.startswith(prefixes)}
+
+
+_POWER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def plain_formula(f: oc.Function) -> str:
+    """``f(x, y) = x²/20 + y²``: the formula as plain text, for captions and alt text."""
+    expression = re.sub(r"\*\*(\d+)", lambda m: m[1].translate(_POWER), f.expression)
+    return "f(x, y) = " + expression.replace("*", "·")
