@@ -3,6 +3,8 @@ r"""The two pictures the article explains momentum with, computed rather than dr
 - :func:`step_parts` splits one real update into the part carried over from the previous step
   (:math:`\alpha v`) and the new gradient step (:math:`-\eta \nabla L`), using nothing but the optimizer's own
   ``update``: the gradient step is the update from rest, and the carried part is what remains.
+- :func:`adam_parts` splits one Adam step into Momentum's part (the bias-corrected first moment
+  :math:`\hat m`) and AdaGrad's part (:math:`\sqrt{\hat v}`), for the book's and torch's Adam alike.
 - :func:`impulse` is the mechanics it mirrors: :math:`m v_{before} + F \Delta t = m v_{after}`.
 """
 
@@ -13,6 +15,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import book
+from ._errors import OptvizError
 from .optimizer import Optimizer
 
 
@@ -49,6 +53,51 @@ def right_angle_turn(opt: Optimizer, size: float = 1.0) -> StepParts:
     state = opt.init(params)._replace(velocity=np.array([[0.0, size / momentum]]))
     grads = np.array([[-size / lr, 0.0]])
     return StepParts(*(part[0] for part in step_parts(opt, grads, state, params)))
+
+
+class AdamParts(NamedTuple):
+    m_hat: np.ndarray  #: Momentum's part: the first moment, bias-corrected, m / (1 - β1^t)
+    root_v_hat: np.ndarray  #: AdaGrad's part: √v̂, the root of the second moment v / (1 - β2^t)
+    lr: float  #: η
+    eps: float  #: ε as it stands beside √v̂ in this convention
+
+    @property
+    def step(self) -> np.ndarray:
+        r""":math:`-\eta \hat m / (\sqrt{\hat v} + \epsilon)`, the step Adam takes."""
+        return -self.lr * self.m_hat / (self.root_v_hat + self.eps)
+
+
+def adam_parts(opt: Optimizer, grads, state, params) -> AdamParts:
+    r"""The two parts of the Adam step ``opt.update(grads, state, params)``: :math:`\hat m = m/(1-\beta_1^t)`
+    and :math:`\sqrt{\hat v}` with :math:`\hat v = v/(1-\beta_2^t)`, after the update, for the book's Adam
+    (which folds the correction into η, so its ε becomes :math:`\epsilon/\sqrt{1-\beta_2^t}` here) and
+    torch's (without weight decay, AMSGrad or ``maximize``). Their :attr:`AdamParts.step` is the real step.
+
+    >>> import optim_core as oc
+    >>> for convention in ("book", "torch"):
+    ...     opt = oc.get_optimizer("adam", lr=0.3, convention=convention)
+    ...     start, grads = np.array([[-7.0, 2.0]]), np.array([[-0.7, 4.0]])
+    ...     parts = adam_parts(opt, grads, opt.init(start), start)
+    ...     print(parts.m_hat, parts.root_v_hat.round(6), parts.step.round(4))
+    [[-0.7  4. ]] [[0.7 4. ]] [[ 0.3 -0.3]]
+    [[-0.7  4. ]] [[0.7 4. ]] [[ 0.3 -0.3]]
+    """
+    if opt.name != "adam":
+        raise OptvizError(f"adam_parts needs Adam, got {opt.name!r}")
+    hyper = opt.hyperparams
+    _, new = opt.update(grads, state, params)
+    count = np.asarray(new.count, dtype=np.float64)
+    if opt.convention == "book":
+        beta1, beta2 = hyper["beta1"], hyper["beta2"]
+        first, second, eps = new.m, new.v, book.EPS / np.sqrt(1.0 - beta2**count)
+    elif opt.convention == "torch" and not (hyper["weight_decay"] or hyper["amsgrad"] or hyper["maximize"]):
+        (beta1, beta2), eps = hyper["betas"], hyper["eps"]
+        first, second = new.exp_avg, new.exp_avg_sq
+    else:
+        raise OptvizError("adam_parts supports the book's Adam and torch's without weight decay, AMSGrad or maximize")
+    return AdamParts(
+        first / (1.0 - beta1**count), np.sqrt(second / (1.0 - beta2**count)), float(hyper["lr"]), float(eps)
+    )
 
 
 class Impulse(NamedTuple):

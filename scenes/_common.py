@@ -3,12 +3,17 @@ vector comes from optim_core, and these helpers only place mobjects along those 
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from manim import (
     DOWN,
+    RIGHT,
     UP,
     Axes,
     Dot,
+    Line,
+    ManimColor,
     Text,
     TracedPath,
     ValueTracker,
@@ -21,8 +26,12 @@ import optim_core as oc
 from catalog import FONTS
 from catalog import text as caption
 
-#: Caption size: legible at 480p (low quality) as well as 4k.
+#: Caption size: legible at 480p (low quality) as well as 4k; a line is 0.39 scene units tall.
 CAPTION_SIZE = 30
+#: The title-safe area: 5 % of the frame's width and height inside each edge.
+SAFE_MARGIN = 0.05
+#: Characters per caption line, on screen and in the subtitles (two lines at most).
+LINE_CHARACTERS = {"en": 42, "de": 42, "ja": 26}
 #: The scenes' background, set by each scene in code so that it holds wherever Manim is started from.
 BACKGROUND = "#f7f7f5"
 TEXT_COLOR = "#1f2328"
@@ -34,16 +43,55 @@ def begin(scene, default_optimizers: tuple[str, ...], default_steps: int):
     """Every scene's first line: the shared background, and its settings (see scenes/_settings.py)."""
     from ._settings import read_settings
 
-    scene.camera.background_color = BACKGROUND
+    scene.camera.background_color = ManimColor(BACKGROUND)  # a colour object: manim-slides writes its hex
     return read_settings(default_optimizers, default_steps)
 
 
+def safe_width() -> float:
+    return config.frame_width * (1 - 2 * SAFE_MARGIN)
+
+
+def safe_height() -> float:
+    return config.frame_height * (1 - 2 * SAFE_MARGIN)
+
+
+def picture_bottom() -> float:
+    """Where a beat's picture may start: above a two-line caption at the bottom of the title-safe area."""
+    return -safe_height() / 2 + 1.1
+
+
+def place_picture(mobject):
+    """Centre ``mobject`` across the frame with its bottom on :func:`picture_bottom`."""
+    return mobject.move_to([0.0, picture_bottom() + mobject.height / 2, 0.0])
+
+
+def wrap(words: str, lang: str) -> str:
+    r"""``words`` broken into lines of at most :data:`LINE_CHARACTERS` characters; Japanese, which has no
+    spaces, after punctuation where it can, else at the limit.
+
+    >>> wrap("each step = previous step + new gradient step, so a right angle becomes 45°", "en")
+    'each step = previous step + new gradient\nstep, so a right angle becomes 45°'
+    >>> wrap("各ステップは前回のステップと新しい勾配ステップの和：直角は 45° になる", "ja")
+    '各ステップは前回のステップと新しい勾配ステップの和：\n直角は 45° になる'
+    """
+    width = LINE_CHARACTERS[lang]
+    if lang != "ja":
+        return "\n".join(textwrap.wrap(words, width, break_on_hyphens=False))
+    lines, rest = [], words
+    while len(rest) > width:
+        cut = max(rest.rfind(mark, 0, width) for mark in "、。：，")
+        cut = cut + 1 if cut > width // 3 else width
+        lines.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    return "\n".join([*lines, rest])
+
+
 def text(key: str, lang: str, *, size: float = CAPTION_SIZE, color: str = TEXT_COLOR, **values) -> Text:
-    """A caption in ``lang``, scaled down if needed so that it never runs off the frame."""
-    mobject = Text(caption(key, lang, **values), font=FONTS[lang], font_size=size, color=color)
-    limit = config.frame_width - 1.0
-    if mobject.width > limit:
-        mobject.scale_to_fit_width(limit)
+    """A caption in ``lang``, wrapped to two lines at most and scaled down if needed so that it stays inside
+    the title-safe area."""
+    mobject = Text(wrap(caption(key, lang, **values), lang), font=FONTS[lang], font_size=size, color=color)
+    if mobject.width > safe_width():
+        mobject.scale_to_fit_width(safe_width())
     return on_top(mobject)
 
 
@@ -53,11 +101,25 @@ def on_top(mobject):
     return mobject.set_z_index(10)
 
 
-def tex(source: str, **kwargs):
+def tex(source: str, color: str = TEXT_COLOR, **kwargs):
     """MathTex in the scenes' text colour (Manim's default is white, for dark backgrounds)."""
     from manim import MathTex
 
-    return on_top(MathTex(source, color=TEXT_COLOR, **kwargs))
+    return on_top(MathTex(source, color=color, **kwargs))
+
+
+def rule_tex(info: oc.OptimizerInfo, font_size: float = 48):
+    """An optimizer's update rule with each coloured term in its colour (optim_core.display's terms)."""
+    coloured = [term for term in info.terms if term.color]
+    rule = tex(info.latex, substrings_to_isolate=[term.latex for term in coloured], font_size=font_size)
+    for term in coloured:
+        rule.set_color_by_tex(term.latex, term.color)
+    return rule
+
+
+def term_color(info: oc.OptimizerInfo, latex: str) -> str:
+    """The colour of the rule's term ``latex`` (for arrows and labels that stand for that term)."""
+    return next(term.color for term in info.terms if term.latex == latex)
 
 
 def label(words: str, lang: str, color: str, size: float = 24) -> Text:
@@ -65,12 +127,17 @@ def label(words: str, lang: str, color: str, size: float = 24) -> Text:
     return Text(words, font=FONTS[lang], font_size=size, color=color)
 
 
+def edge_buff() -> float:
+    """The distance from the frame's top or bottom edge to the title-safe area, plus a little air."""
+    return config.frame_height * SAFE_MARGIN + 0.05
+
+
 def title(key: str, lang: str, **values) -> Text:
-    return text(key, lang, size=36, **values).to_edge(UP, buff=0.35)
+    return text(key, lang, size=36, **values).to_edge(UP, buff=edge_buff())
 
 
 def footer(key: str, lang: str, **values) -> Text:
-    return text(key, lang, **values).to_edge(DOWN, buff=0.3)
+    return text(key, lang, **values).to_edge(DOWN, buff=edge_buff())
 
 
 def color_of(opt: oc.Optimizer) -> str:
@@ -121,6 +188,18 @@ def landscape(f: oc.Function, **plane_options) -> tuple[Axes, VGroup]:
     return axes, VGroup(axes, contours(axes, f), minima(axes, f))
 
 
+def flag(axes: Axes, point, color: str = TEXT_COLOR) -> VGroup:
+    """A golf flag whose pole stands on ``point`` (the hole)."""
+    from manim import Polygon
+
+    foot = axes.c2p(*point)
+    pole = Line(foot, foot + 0.9 * UP, color=color, stroke_width=3)
+    cloth = Polygon(pole.get_end(), pole.get_end() + 0.5 * RIGHT + 0.14 * DOWN, pole.get_end() + 0.28 * DOWN)
+    cloth.set_fill("#D55E00", 1).set_stroke(color, 1)
+    hole = Dot(foot, radius=0.07, color=color)
+    return VGroup(pole, cloth, hole).set_z_index(3)
+
+
 def minima(axes: Axes, f: oc.Function) -> VGroup:
     return VGroup(*(Text("+", font_size=30, color=TEXT_COLOR).move_to(axes.c2p(*m)) for m in f.minima))
 
@@ -142,6 +221,8 @@ class PathFollower:
         # rest of a diverging zigzag as bars along the box's edges.
         outside = np.flatnonzero(np.any((self.positions < self.low) | (self.positions > self.high), axis=-1))
         self.last_visible = int(outside[0]) if outside.size else len(self.positions) - 1
+        window = np.array([[x0, y0], [x1, y1]])
+        self.leaves_plot = bool(np.any((self.positions < window[0]) | (self.positions > window[1])))
 
     @property
     def steps(self) -> int:
@@ -160,6 +241,10 @@ class PathFollower:
 
     def point(self, s: float) -> np.ndarray:
         return self.axes.c2p(*self.coordinates(s))
+
+    def point_array(self) -> np.ndarray:
+        """The visible part of the path as scene points, one per position."""
+        return self.axes.c2p(np.clip(self.positions[: self.last_visible + 1], self.low, self.high))
 
 
 def ball(follower: PathFollower, tracker: ValueTracker, color: str, radius: float = 0.11) -> Dot:
@@ -222,6 +307,8 @@ def moving_path(
     follower = PathFollower(axes, t.positions)
     dot = ball(follower, tracker, color, radius=radius)
     mobjects = [trail(dot, color, width=width), dot]
+    for mobject in mobjects:
+        mobject.leaves_frame = follower.leaves_plot  # a diverging path is meant to fly out of the picture
     if arrow:
         mobjects.append(step_arrow(follower, tracker, color))
     return follower, mobjects, divergence_note(t, tracker, lang)

@@ -2,8 +2,7 @@
 
     manim render scenes/impulse.py
 
-Beats (sections): equal impulse (45°), larger impulse (further), mapping to Momentum's rule.
-The vectors come from ``optim_core.analogy.impulse``.
+Beats: see :data:`BEATS`. The vectors come from ``optim_core.analogy.impulse``.
 """
 
 from __future__ import annotations
@@ -14,100 +13,128 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Angle,
     Arrow,
     Dot,
     FadeIn,
-    FadeOut,
-    Scene,
+    GrowArrow,
+    Line,
     ValueTracker,
     VGroup,
     Write,
-    always_redraw,
     linear,
 )
 
 import optim_core as oc
-from scenes._common import begin, footer, label, tex, title
+from optim_core.display import STEP_COLOR
+from scenes._beats import Lecture
+from scenes._common import TEXT_COLOR, begin, picture_bottom, tex, text, title
 
 BEFORE, KICK, AFTER = r"m v_{\mathrm{before}}", r"F \Delta t", r"m v_{\mathrm{after}}"
-UNIT = 1.9  # screen units per unit of momentum
+CARRIED, GRADIENT = r"\alpha v", r"- \eta \frac{\partial L}{\partial W}"
+UNIT = 2.3  # screen units per unit of momentum
+#: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
+BEATS = [
+    ("puck", "impulse_puck"),
+    ("equal impulse", "impulse_equal"),
+    ("larger impulse", "impulse_larger"),
+    ("mapping", "impulse_mapping"),
+]
 
 
-class ImpulseAnalogy(Scene):
+class ImpulseAnalogy(Lecture):
     def construct(self):
-        lang = begin(self, ("momentum",), 1).lang
-        colors = {BEFORE: oc.INFO["momentum"].color, KICK: oc.INFO["sgd"].color, AFTER: "#009E73"}
-        head = title("impulse_title", lang)
-        equation = tex(
-            BEFORE + " + " + KICK + " = " + AFTER, substrings_to_isolate=[BEFORE, KICK, AFTER], font_size=44
-        ).next_to(head, DOWN, buff=0.3)
-        for part, color in colors.items():
-            equation.set_color_by_tex(part, color)
-        self.play(FadeIn(head), Write(equation), run_time=1.5)
-
-        self.next_section("equal impulse")
-        self.turn(oc.analogy.impulse(1.0, (0.0, 1.0), (1.0, 0.0), 1.0), colors, footer("impulse_equal", lang), lang)
-
-        self.next_section("larger impulse")
+        self.lang = begin(self, ("momentum",), 1).lang
+        momentum = oc.get_optimizer("momentum")
+        # The mechanics in the colours of the rule's terms they stand for: m·v as αv, F·Δt as −η∇L.
+        carried, gradient = (next(t.color for t in momentum.info.terms if t.latex == x) for x in (CARRIED, GRADIENT))
+        self.colors = {BEFORE: carried, KICK: gradient, AFTER: STEP_COLOR}
+        equal = oc.analogy.impulse(1.0, (0.0, 1.0), (1.0, 0.0), 1.0)
         larger = oc.analogy.impulse(1.0, (0.0, 1.0), (2.0, 0.0), 1.0)
-        self.turn(larger, colors, footer("impulse_larger", lang, angle=larger.turn_degrees), lang)
 
-        self.next_section("mapping")
-        self.play(FadeOut(equation), run_time=0.4)
-        mapping = VGroup(
-            tex(BEFORE.replace(r"_{\mathrm{before}}", "") + r"\;\longrightarrow\;\alpha v", font_size=48),
-            tex(KICK + r"\;\longrightarrow\; -\eta \frac{\partial L}{\partial W}", font_size=48),
-        ).arrange(DOWN, buff=0.5, aligned_edge=LEFT)
-        mapping[0].set_color(colors[BEFORE])
-        mapping[1].set_color(colors[KICK])
-        rule = tex(r"v \leftarrow \alpha v - \eta \frac{\partial L}{\partial W}", font_size=48)
-        VGroup(mapping, rule).arrange(DOWN, buff=0.7).next_to(head, DOWN, buff=0.6)
-        note = footer("impulse_mapping", lang)
-        self.play(FadeIn(mapping[0]), run_time=0.8)
-        self.play(FadeIn(mapping[1]), run_time=0.8)
-        self.play(Write(rule), FadeIn(note), run_time=1.2)
+        self.beat(*BEATS[0])
+        head = title("impulse_title", self.lang)
+        self.play(FadeIn(head), Write(self.equation().next_to(head, DOWN, buff=0.5)), run_time=1.5)
+        self.turn(equal, until=1.0, run_time=max(4.0, self.reading_left()))
         self.wait(1.5)
 
-    def turn(self, kick: oc.analogy.Impulse, colors: dict, caption, lang: str):
-        """The puck moves up, receives the kick, and leaves along the sum; one tracker drives it all."""
-        origin = np.array([-1.5, -2.3, 0.0])
+        self.beat(*BEATS[1])
+        self.turn(equal)
+
+        self.beat(*BEATS[2], angle=larger.turn_degrees)
+        self.turn(larger)
+
+        self.beat(*BEATS[3])
+        self.mapping(carried, gradient)
+
+    def equation(self):
+        equation = tex(BEFORE + " + " + KICK + " = " + AFTER, substrings_to_isolate=[BEFORE, KICK, AFTER], font_size=56)
+        for part, color in self.colors.items():
+            equation.set_color_by_tex(part, color)
+        return equation
+
+    def turn(self, kick: oc.analogy.Impulse, until: float = 2.0, run_time: float | None = None):
+        """The puck slides up (tracker 0 → 1), receives the kick and leaves along the sum (1 → 2)."""
         before, impulse, after = (np.append(v, 0.0) * UNIT for v in kick)
-        tracker = ValueTracker(0)  # 0..1 before the kick, 1..2 after it
+        origin = np.array([-2.0 - after[0] / 4, picture_bottom() + 0.1, 0.0])
+        hit = origin + before * 0.45
+        tracker = ValueTracker(0)
 
         def puck_position(s):
-            return origin + min(s, 1) * before * 0.5 + max(s - 1, 0) * after * 0.35
+            return origin + min(s, 1) * before * 0.45 + max(s - 1, 0) * after * 0.4
 
-        hit = origin + before * 0.5
-        puck = Dot(puck_position(0), radius=0.2, color="#5b6270").set_z_index(5)
-        puck.add_updater(lambda m: m.move_to(puck_position(tracker.get_value())))
-
-        def vectors():
-            s = tracker.get_value()
-            group = VGroup(_arrow(puck_position(min(s, 1)) if s < 1 else hit, before, colors[BEFORE]))
-            if s >= 1:
-                grow = min((s - 1) * 3, 1)
-                group.add(_arrow(hit + before, impulse * grow, colors[KICK]))
-                if grow >= 1:
-                    group.add(_arrow(hit, after, colors[AFTER]))
-            return group
-
+        puck = Dot(puck_position(0), radius=0.22, color="#5b6270", stroke_color=TEXT_COLOR, stroke_width=2)
+        puck.set_z_index(5).add_updater(lambda m: m.move_to(puck_position(tracker.get_value())))
+        first = _arrow(hit, hit + before, self.colors[BEFORE], "momentum_before")
+        second = _arrow(hit + before, hit + before + impulse, self.colors[KICK], "impulse")
+        third = _arrow(hit, hit + after, self.colors[AFTER], "momentum_after")
         names = VGroup(
-            label("m·v", lang, colors[BEFORE], 30).next_to(hit + before / 2, LEFT, buff=0.2),
-            label("F·Δt", lang, colors[KICK], 30).next_to(hit + before + impulse / 2, UP, buff=0.15),
-            label(f"m·v′  {kick.turn_degrees:.0f}°", lang, colors[AFTER], 30).next_to(
-                hit + after * 0.7, DOWN + RIGHT, buff=0.25
+            text("momentum_before", self.lang, color=self.colors[BEFORE]).next_to(first, LEFT, buff=0.25),
+            text("impulse", self.lang, color=self.colors[KICK]).next_to(second, UP, buff=0.2),
+            text("momentum_after", self.lang, color=self.colors[AFTER], angle=kick.turn_degrees).next_to(
+                hit + after * 0.6, RIGHT + DOWN, buff=0.2
             ),
         )
-        arrows = always_redraw(vectors)
-        self.add(arrows, puck)
-        self.play(FadeIn(caption), FadeIn(names[0]), tracker.animate.set_value(1), run_time=1.5, rate_func=linear)
-        self.play(FadeIn(names[1]), tracker.animate.set_value(1.34), run_time=1.0, rate_func=linear)
-        self.play(FadeIn(names[2]), tracker.animate.set_value(2), run_time=1.5, rate_func=linear)
-        self.wait(0.8)
-        puck.clear_updaters()
-        self.play(FadeOut(arrows), FadeOut(puck), FadeOut(names), FadeOut(caption), run_time=0.5)
-        self.remove(arrows)
+        self.add(puck)
+        self.play(
+            GrowArrow(first),
+            FadeIn(names[0]),
+            tracker.animate.set_value(1.0),
+            run_time=run_time or 2.0,
+            rate_func=linear,
+        )
+        if until <= 1.0:
+            return
+        self.play(GrowArrow(second), FadeIn(names[1]), run_time=2.5)
+        corner = Angle(Line(hit, hit + before), Line(hit, hit + after), radius=0.7, other_angle=True, color=STEP_COLOR)
+        self.play(
+            GrowArrow(third),
+            FadeIn(names[2]),
+            FadeIn(corner),
+            tracker.animate.set_value(2.0),
+            run_time=max(4.0, self.reading_left()),
+            rate_func=linear,
+        )
+        self.wait(2.5)  # the finished picture, at the end of the beat
+
+    def mapping(self, carried: str, gradient: str):
+        """m·v → αv and F·Δt → −η∇L, each side in its term's colour, and the rule they make."""
+        rows = VGroup(
+            tex(BEFORE + r"\;\longrightarrow\;" + CARRIED, color=carried, font_size=60),
+            tex(KICK + r"\;\longrightarrow\;" + GRADIENT, color=gradient, font_size=60),
+        ).arrange(DOWN, buff=0.5, aligned_edge=LEFT)
+        rule = tex(r"v \leftarrow " + CARRIED + " " + GRADIENT, substrings_to_isolate=[CARRIED, GRADIENT], font_size=60)
+        rule.set_color_by_tex(CARRIED, carried).set_color_by_tex(GRADIENT, gradient)
+        equation = self.equation()
+        VGroup(equation, rows, rule).arrange(DOWN, buff=0.6).move_to(0.4 * UP)
+        self.play(FadeIn(equation), FadeIn(rows[0]), run_time=1.2)
+        self.play(FadeIn(rows[1]), run_time=self.reading_left(1.2))
+        self.say("impulse_rule")
+        self.play(Write(rule), run_time=self.reading_left(2.0))
+        self.wait(2.5)
 
 
-def _arrow(start, vector, color) -> Arrow:
-    return Arrow(start, start + vector, buff=0, color=color, stroke_width=7, max_tip_length_to_length_ratio=0.2)
+def _arrow(start, end, color, name) -> Arrow:
+    arrow = Arrow(start, end, buff=0, color=color, stroke_width=8, max_tip_length_to_length_ratio=0.2)
+    arrow.label = name  # the layout test holds labelled arrows to a readable length
+    return arrow
