@@ -1,23 +1,31 @@
 """Engine throughput: optim_core against a per-path Python loop and torch.optim, measured side by side.
 
-    .venv/bin/python bench/engine.py            # all workloads (torch column when torch is installed)
-    .venv/bin/python bench/engine.py --quick    # fewer repeats
+    .venv/bin/python bench/engine.py                  # all workloads (torch columns when torch is installed)
+    .venv/bin/python bench/engine.py --quick          # 3 repeats instead of 5, no 10^6-path workload
+    .venv/bin/python bench/engine.py --optimizer adam # only some of the six optimizers
 
-Workload (issue 2): 10,000 start points x 1,000 steps on the bowl, each of the book's six optimizers.
-- "history": optim_core.run records positions, values, gradients and state at every step; torch.optim
-  copies the position into a preallocated history tensor after every step.
+Workload (issues 2 and 11): 10,000 start points x 1,000 steps on the bowl, each of the book's six optimizers.
+- "history": optim_core.run, which keeps positions and values at every step, against torch.optim copying the
+  position into a preallocated history tensor after every step.
 - "lean": optim_core.sweep(keep_history=False) (which still tracks f < tol and divergence per row) against
   torch.optim stepping alone.
+- Fresh process (the headline): every measurement runs in a new process of its own, optviz and torch taking
+  turns. The time is the run alone: imports, the start points and one tiny run that triggers lazy imports
+  (torch.optim's first step) happen before the clock starts; allocating and first touching the history is
+  part of the run, as it is for a user. Peak RSS is that process's VmHWM; "before" is its VmRSS just before
+  the run, the interpreter with its imports.
+- Warm: repeats in one process after a warm-up, so page faults and lazy imports are paid once beforehand.
 - The per-path loop runs each start on its own, the way the book's code does (a dict of parameters 'x' and
-  'y', one update per parameter per step); it is timed on a sample of paths and reported as throughput.
-- Memory: 10^6 paths x 1,000 steps without history, peak RSS of a fresh process (Adam, the largest state).
-Throughput is path-steps per second; each figure is the median of the repeats, warm-up excluded.
+  'y', one update per parameter per step); it is timed on a sample of paths and scaled to the workload.
+- Memory: 10^6 paths x 1,000 steps of Adam without history, in a fresh process.
+Every figure is a median over the repeats.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -31,6 +39,7 @@ import optim_core as oc
 PATHS, STEPS, SAMPLE_PATHS = 10_000, 1_000, 20
 BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmsprop": 0.3, "adam": 0.3}
 BOWL = oc.get_function("bowl")
+MIB = 2**20
 
 
 def starts(n: int) -> np.ndarray:
@@ -66,6 +75,13 @@ def per_path_loop(name: str) -> float:
     return median_seconds(work, 3) / (SAMPLE_PATHS * STEPS)
 
 
+def optviz_work(name: str, history: bool, points: np.ndarray):
+    opt = oc.get_optimizer(name, lr=BOOK_LR[name])
+    if history:
+        return lambda: oc.run(opt, BOWL, points, STEPS)
+    return lambda: oc.sweep(name, BOWL, starts=points, steps=STEPS, lr=BOOK_LR[name])
+
+
 def torch_optimizer(torch, name: str, params):
     lr = BOOK_LR[name]
     return {
@@ -78,14 +94,14 @@ def torch_optimizer(torch, name: str, params):
     }[name]()
 
 
-def torch_seconds(torch, name: str, history: bool, repeats: int) -> float:
-    start = torch.tensor(starts(PATHS), dtype=torch.float64)
+def torch_work(torch, name: str, history: bool, points: np.ndarray):
+    start = torch.tensor(points, dtype=torch.float64)
     divisors = torch.tensor([10.0, 0.5], dtype=torch.float64)
 
     def work():
         params = start.clone().requires_grad_(True)
         opt = torch_optimizer(torch, name, params)
-        record = torch.empty((STEPS + 1, PATHS, 2), dtype=torch.float64) if history else None
+        record = torch.empty((STEPS + 1, len(points), 2), dtype=torch.float64) if history else None
         with torch.no_grad():
             if history:
                 record[0] = params
@@ -94,38 +110,126 @@ def torch_seconds(torch, name: str, history: bool, repeats: int) -> float:
                 opt.step()
                 if history:
                     record[k + 1] = params
+        return record
 
-    return median_seconds(work, repeats)
-
-
-def optviz_seconds(name: str, history: bool, repeats: int) -> float:
-    opt = oc.get_optimizer(name, lr=BOOK_LR[name])
-    points = starts(PATHS)
-    if history:
-        return median_seconds(lambda: oc.run(opt, BOWL, points, STEPS), repeats)
-    return median_seconds(lambda: oc.sweep(name, BOWL, starts=points, steps=STEPS, lr=BOOK_LR[name]), repeats)
+    return work
 
 
-def memory_child(paths: int) -> None:
-    began = time.perf_counter()
-    result = oc.sweep("adam", BOWL, starts=starts(paths), steps=STEPS, lr=0.3)
-    seconds = time.perf_counter() - began
-    # VmHWM, the peak of this process's own address space: ru_maxrss would include the parent's peak at fork.
+def status_mib(field: str) -> float:
+    """A field of this process's /proc/self/status in MiB (VmHWM is the peak of this process alone, where
+    ru_maxrss would include the parent's peak at fork)."""
     status = Path("/proc/self/status").read_text()
-    peak_kib = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
-    reached = int(np.isfinite(result.steps_to_tol).sum())
-    print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, "reached": reached}))
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith(field + ":"))) / 1024
+
+
+def child(side: str, mode: str, name: str, paths: int) -> None:
+    """One fresh-process measurement, printed as JSON: seconds of the run, peak RSS and RSS before the run."""
+    if side == "torch":
+        import torch
+
+        torch.set_default_dtype(torch.float64)
+
+        def make(*args):
+            return torch_work(torch, *args)
+    else:
+        make = optviz_work
+    history = mode == "history"
+    make(name, history, starts(2))()  # lazy imports and one-time set-up, outside the timing
+    work = make(name, history, starts(paths))
+    before = status_mib("VmRSS")
+    began = time.perf_counter()
+    kept = work()  # freed after the clock stops, on both sides
+    seconds = time.perf_counter() - began
+    del kept
+    print(json.dumps({"seconds": seconds, "peak_mib": status_mib("VmHWM"), "before_mib": before}))
+
+
+def fresh(side: str, mode: str, name: str, paths: int = PATHS) -> dict:
+    command = [sys.executable, __file__, "--child", side, mode, name, str(paths)]
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+
+
+def fresh_table(names: list[str], repeats: int, with_torch: bool) -> None:
+    """The headline: each run in a new process, optviz and torch taking turns so that both see the same load."""
+    kinds = [(side, mode) for mode in ("history", "lean") for side in ("optviz", "torch")[: 1 + with_torch]]
+    positions_mib = (STEPS + 1) * PATHS * 2 * 8 / MIB
+    print(
+        f"\nFresh process, one run each; the positions array alone is {positions_mib:.1f} MiB, and growth is"
+        " optviz's peak RSS less its RSS before the run (target <= 2x):\n"
+    )
+    header = "| optimizer | optviz history | peak RSS (before) | growth / positions |"
+    rule = "|---|---:|---:|---:|"
+    if with_torch:
+        header += " torch history | peak RSS (before) | optviz vs torch | optviz lean | torch lean | lean vs torch |"
+        rule += "---:|---:|---:|---:|---:|---:|"
+    else:
+        header += " optviz lean |"
+        rule += "---:|"
+    print(header)
+    print(rule)
+    for name in names:
+        samples = {kind: [] for kind in kinds}
+        for _ in range(repeats):
+            for kind in kinds:
+                samples[kind].append(fresh(*kind, name))
+        med = {
+            kind: {key: statistics.median(s[key] for s in runs) for key in runs[0]} for kind, runs in samples.items()
+        }
+        mine, mine_lean = med["optviz", "history"], med["optviz", "lean"]
+        growth = (mine["peak_mib"] - mine["before_mib"]) / positions_mib
+        row = (
+            f"| {name} | {mine['seconds']:.3f} s | {mine['peak_mib']:.0f} MiB ({mine['before_mib']:.0f}) |"
+            f" {growth:.2f}x |"
+        )
+        if with_torch:
+            theirs, theirs_lean = med["torch", "history"], med["torch", "lean"]
+            row += (
+                f" {theirs['seconds']:.3f} s | {theirs['peak_mib']:.0f} MiB ({theirs['before_mib']:.0f}) |"
+                f" {theirs['seconds'] / mine['seconds']:.2f}x | {mine_lean['seconds']:.3f} s |"
+                f" {theirs_lean['seconds']:.3f} s | {theirs_lean['seconds'] / mine_lean['seconds']:.2f}x |"
+            )
+        else:
+            row += f" {mine_lean['seconds']:.3f} s |"
+        print(row, flush=True)
+
+
+def warm_table(names: list[str], repeats: int, torch) -> None:
+    print("\nWarm, repeats in one process:\n")
+    header = "| optimizer | per-path loop | optviz history | speed-up vs loop |"
+    rule = "|---|---:|---:|---:|"
+    if torch:
+        header += " torch history | optviz vs torch | optviz lean | torch lean | lean vs torch |"
+        rule += "---:|---:|---:|---:|---:|"
+    print(header)
+    print(rule)
+    points = starts(PATHS)
+    for name in names:
+        loop = per_path_loop(name) * PATHS * STEPS
+        history = median_seconds(optviz_work(name, True, points), repeats)
+        row = f"| {name} | {loop:.1f} s | {history:.3f} s | {loop / history:.0f}x |"
+        if torch:
+            torch_history = median_seconds(torch_work(torch, name, True, points), repeats)
+            lean = median_seconds(optviz_work(name, False, points), repeats)
+            torch_lean = median_seconds(torch_work(torch, name, False, points), repeats)
+            row += (
+                f" {torch_history:.3f} s | {torch_history / history:.2f}x | {lean:.3f} s | {torch_lean:.3f} s |"
+                f" {torch_lean / lean:.2f}x |"
+            )
+        print(row, flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="3 repeats instead of 5, no memory workload")
-    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help="3 repeats instead of 5, no 10^6-path workload")
+    parser.add_argument("--optimizer", action="append", choices=list(BOOK_LR), help="repeatable; default: all")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.memory_child:
-        memory_child(args.memory_child)
+    if args.child:
+        side, mode, name, paths = args.child
+        child(side, mode, name, int(paths))
         return
     repeats = 3 if args.quick else 5
+    names = args.optimizer or list(BOOK_LR)
     try:
         import torch
 
@@ -137,34 +241,14 @@ def main() -> None:
     print(
         f"{PATHS:,} paths x {STEPS:,} steps on the bowl; medians of {repeats} runs; numpy {np.__version__}"
         + (f", torch {torch_version} ({torch.get_num_threads()} threads)" if torch else ", torch absent")
+        + f"; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (others' work makes the figures noisy)"
     )
-    header = "| optimizer | per-path loop | optviz history | speed-up vs loop |"
-    rule = "|---|---:|---:|---:|"
-    if torch:
-        header += " torch history | optviz vs torch | optviz lean | torch lean | lean vs torch |"
-        rule += "---:|---:|---:|---:|---:|"
-    print(header)
-    print(rule)
-    for name in BOOK_LR:
-        loop = per_path_loop(name) * PATHS * STEPS
-        history = optviz_seconds(name, True, repeats)
-        row = f"| {name} | {loop:.1f} s | {history:.3f} s | {loop / history:.0f}x |"
-        if torch:
-            torch_history = torch_seconds(torch, name, True, repeats)
-            lean = optviz_seconds(name, False, repeats)
-            torch_lean = torch_seconds(torch, name, False, repeats)
-            row += (
-                f" {torch_history:.3f} s | {torch_history / history:.2f}x | {lean:.3f} s | {torch_lean:.3f} s |"
-                f" {torch_lean / lean:.2f}x |"
-            )
-        print(row, flush=True)
+    fresh_table(names, repeats, torch is not None)
+    warm_table(names, repeats, torch)
     if not args.quick:
-        child = subprocess.run(
-            [sys.executable, __file__, "--memory-child", "1000000"], capture_output=True, text=True, check=True
-        )
-        memory = json.loads(child.stdout)
+        memory = fresh("optviz", "lean", "adam", 1_000_000)
         print(
-            f"\n10^6 paths x {STEPS:,} steps, Adam, no history: {memory['seconds']:.1f} s,"
+            f"\n10^6 paths x {STEPS:,} steps, Adam, no history, fresh process: {memory['seconds']:.1f} s,"
             f" peak RSS {memory['peak_mib']:.0f} MiB (target < 1024 MiB)"
         )
 

@@ -142,13 +142,14 @@ def _lean_run(opt, f, params, steps, tol, bound):
         pending = live & (first < 0)
         newly_hit = first_true(hit & pending)
         first = np.where(newly_hit >= 0, offset + newly_hit, first)
-        final = np.where(live, values[-1], final)
+        previous, final = final, np.where(live, values[-1], final)
         newly = live & (bad >= 0)
         if newly.any():
             at = np.where(newly, bad, -1)
             stay = frozen_index(block, values, at)
             index = np.flatnonzero(newly)
-            final[index] = values[stay, index]
+            # -1: the row stays at the last point of the previous block, whose value ``previous`` holds.
+            final[index] = np.where(stay >= 0, values[stay, index], previous[index])
             diverged_at[index] = offset + bad[index]
         done += len(block)
     return final, first, diverged_at

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import mmap
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -13,8 +16,13 @@ from .optimizer import Optimizer
 
 #: A row whose position leaves the box ``|x|, |y| <= DEFAULT_BOUND`` counts as diverged.
 DEFAULT_BOUND = 1e6
-#: Steps advanced between checks for divergence: values are computed for a whole block at once.
-BLOCK_STEPS = 64
+#: Steps advanced between checks for divergence: values are computed for a whole block at once. Sixteen
+#: steps of 10,000 rows (2.5 MB) still fit in cache while the block is read back, and keep the temporaries
+#: small, so that a fresh process touches few pages beyond the record itself; the checks stay cheap.
+BLOCK_STEPS = 16
+#: Records from this size up are written with a helper thread (see ``_record``); below it, handing the helper
+#: a block costs more than the helper saves.
+HELPER_BYTES = 1 << 23
 
 
 @dataclass(frozen=True)
@@ -26,20 +34,44 @@ class Trajectory:
     optimizer's state NamedTuple with every field stacked over time (``states[k]`` after ``k`` updates).
     For a batch, the second axis is the row. A diverged row stays frozen from ``diverged_at`` on
     (``-1`` where a row never diverged).
+
+    A run keeps only positions and values: most uses draw a path, and gradients and state would multiply the
+    memory (four times the positions for Adam) and the time spent writing it. ``grads`` and ``states`` are
+    computed on first access by replaying the run, which is deterministic and takes the same code path, so
+    they are bit for bit what recording them during the run would have given.
     """
 
     optimizer: Optimizer
     function: Function
     positions: np.ndarray  #: (T+1, 2) or (T+1, B, 2)
     values: np.ndarray  #: (T+1,) or (T+1, B)
-    grads: np.ndarray  #: (T+1, 2) or (T+1, B, 2)
-    states: NamedTuple
     diverged: np.ndarray  #: () or (B,), bool
     diverged_at: np.ndarray  #: () or (B,), int; -1 where the row never diverged
+    bound: float = DEFAULT_BOUND  #: the divergence box, which the replay needs to freeze the same rows
 
     @property
     def steps(self) -> int:
         return self.positions.shape[0] - 1
+
+    @property
+    def grads(self) -> np.ndarray:
+        """The gradient at every position, shaped like ``positions`` (replayed on first access)."""
+        return self._history[0]
+
+    @property
+    def states(self) -> NamedTuple:
+        """The optimizer's state NamedTuple, each field stacked over time (replayed on first access)."""
+        return self._history[1]
+
+    @cached_property
+    def _history(self) -> tuple[np.ndarray, NamedTuple]:
+        """Gradients and states, from the run repeated with recording on: same starts, steps and bound."""
+        batched = self.positions.ndim == 3
+        record = _record(self.optimizer, self.function, self.positions[0].reshape(-1, 2), self.steps, self.bound)
+        grads, states = record.grads, record.states
+        if not batched:
+            grads, states = _single_row(grads), type(states)(*map(_single_row, states))
+        return grads, states
 
     def state_at(self, k: int) -> NamedTuple:
         """The optimizer's state after ``k`` updates, as ``update`` takes it (for a single-start run)."""
@@ -90,21 +122,20 @@ def check_steps(steps) -> int:
     return int(steps)
 
 
-def advance(opt: Optimizer, f: Function, params, state, grads, positions, fields=(), grad_record=None):
+def advance(opt: Optimizer, f: Function, params, state, grads, positions, records=()):
     """The hot loop: fill ``positions[i]`` with the point after each of ``len(positions)`` further updates.
 
-    ``fields`` (one array per state field) and ``grad_record`` are filled alongside when given. Nothing is
-    checked here: divergence is found afterwards, over whole blocks at once, because rows are independent
-    and a diverging row's inf and NaN cannot leak into other rows. Returns ``(params, state, grads)``.
+    ``records``, when given, are filled alongside with the gradient and then each state field, in that order.
+    Nothing is checked here: divergence is found afterwards, over whole blocks at once, because rows are
+    independent and a diverging row's inf and NaN cannot leak into other rows. Returns ``(params, state,
+    grads)``.
     """
     for i in range(len(positions)):
         params, state = opt.update(grads, state, params)
         grads = f.grad(params)
         positions[i] = params
-        if grad_record is not None:
-            grad_record[i] = grads
-        for stacked, field in zip(fields, state, strict=False):
-            stacked[i] = field
+        for record, value in zip(records, (grads, *state), strict=False):
+            record[i] = value
     return params, state, grads
 
 
@@ -133,11 +164,12 @@ def first_bad(positions: np.ndarray, values: np.ndarray, bound: float) -> np.nda
 
 def frozen_index(positions: np.ndarray, values: np.ndarray, diverged_at: np.ndarray) -> np.ndarray:
     """Where each diverged row stays: its first bad point when that point and its value are finite (so a
-    picture can show it leaving), else the point before."""
+    picture can show it leaving), else the point before, which is ``-1`` when that point precedes the arrays
+    given (a block of a longer run, or a start that is already bad)."""
     rows = np.flatnonzero(diverged_at >= 0)
     at = diverged_at[rows]
     usable = np.isfinite(values[at, rows]) & np.isfinite(positions[at, rows]).all(axis=-1)
-    return np.where(usable | (at == 0), at, at - 1)
+    return np.where(usable, at, at - 1)
 
 
 def _freeze(array: np.ndarray, rows: np.ndarray, at: np.ndarray, frozen: np.ndarray) -> None:
@@ -149,11 +181,104 @@ def _freeze(array: np.ndarray, rows: np.ndarray, at: np.ndarray, frozen: np.ndar
     array[:, rows] = np.take_along_axis(part, index, axis=0)
 
 
+class _Record(NamedTuple):
+    positions: np.ndarray  #: (T+1, B, 2)
+    values: np.ndarray  #: (T+1, B)
+    diverged_at: np.ndarray  #: (B,)
+    grads: np.ndarray | None  #: (T+1, B, 2), with ``history``
+    states: NamedTuple | None  #: each field stacked over time, with ``history``
+
+
+def _record(opt: Optimizer, f: Function, params: np.ndarray, steps: int, bound: float, history=True) -> _Record:
+    """The run itself from starts ``params`` (B, 2), with divergence found per block and frozen at the end.
+
+    :func:`run` calls it without ``history`` and :class:`Trajectory` with it to replay the same run, so the
+    two share every operation: the gradients and states of a replay are those the run itself passed through.
+
+    The main thread only steps and writes the record. In a fresh process, having the kernel map and zero the
+    record's pages costs about as much as the arithmetic, so for a large record a helper thread touches them
+    ahead of the main thread, then evaluates and checks each block once it is written. NumPy releases the GIL
+    for both, so they run on a second core, as torch.optim's own arithmetic does. Rows never wait for their
+    checks, which are combined at the end, so the result does not depend on the helper's timing.
+    """
+    with np.errstate(all="ignore"):  # divergence is reported through the record, never as warnings
+        state = opt.init(params)
+        grads = f.grad(params)
+        positions = np.empty((steps + 1, *params.shape))
+        values = np.empty(positions.shape[:-1])
+        records = [np.empty((steps + 1, *np.shape(a)), np.asarray(a).dtype) for a in (grads, *state)] if history else []
+        positions[0] = params
+        for record, value in zip(records, (grads, *state), strict=False):
+            record[0] = value
+        blocks = [slice(low, min(low + BLOCK_STEPS, steps + 1)) for low in range(1, steps + 1, BLOCK_STEPS)]
+        with _helper_thread() if positions.nbytes >= HELPER_BYTES else contextlib.nullcontext() as helper:
+            touched = [_later(helper, _touch, [positions, *records], block) for block in blocks]
+            checked = [_later(helper, _evaluate, f, positions, values, slice(0, 1), bound)]
+            for block, touch in zip(blocks, touched, strict=True):
+                touch()  # the helper's zeros must land before the record does
+                params, state, grads = advance(
+                    opt, f, params, state, grads, positions[block], [r[block] for r in records]
+                )
+                checked.append(_later(helper, _evaluate, f, positions, values, block, bound))
+            diverged_at = np.full(values.shape[1], -1)
+            for block, check in zip([slice(0, 1), *blocks], checked, strict=True):
+                bad = check()
+                diverged_at = np.where((diverged_at < 0) & (bad >= 0), block.start + bad, diverged_at)
+        if np.any(diverged_at >= 0):
+            rows = np.flatnonzero(diverged_at >= 0)
+            at, frozen = diverged_at[rows], np.maximum(frozen_index(positions, values, diverged_at), 0)
+            for array in (positions, values, *records):
+                if array.ndim >= 2:
+                    _freeze(array, rows, at, frozen)
+    if not history:
+        return _Record(positions, values, diverged_at, None, None)
+    return _Record(positions, values, diverged_at, records[0], type(state)(*records[1:]))
+
+
+def _helper_thread():
+    """A pool of one thread, imported only when needed: ``concurrent.futures`` adds 10 ms to start-up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    return ThreadPoolExecutor(max_workers=1)
+
+
+def _later(helper, task, *args):
+    """Hand ``task`` to the helper thread, or without one run it at once; returns a call that waits for the
+    result (records too small to gain from a second thread run inline)."""
+    if helper is None:
+        result = task(*args)
+        return lambda: result
+    return helper.submit(task, *args).result
+
+
+def _touch(arrays: list[np.ndarray], block: slice) -> None:
+    """Write one element per memory page of each array's ``block``, so that its pages are mapped now."""
+    for array in arrays:
+        part = array[block].reshape(-1)
+        part[:: max(1, mmap.PAGESIZE // part.itemsize)] = 0
+
+
+def _evaluate(f: Function, positions: np.ndarray, values: np.ndarray, block: slice, bound: float) -> np.ndarray:
+    """Fill ``values[block]`` and return the block's first bad index per row (see :func:`first_bad`).
+
+    Evaluated per block rather than per step (fewer calls) or per run (no huge temporaries)."""
+    with np.errstate(all="ignore"):  # each thread has its own error state
+        values[block] = f.value(positions[block])
+        return first_bad(positions[block], values[block], bound)
+
+
+def _single_row(array: np.ndarray) -> np.ndarray:
+    """A time-major record of a one-row batch as a single start's: ``(T+1, 1, ...)`` to ``(T+1, ...)``; shared
+    fields such as Adam's step count, ``(T+1,)``, stay as they are."""
+    return array[:, 0] if array.ndim >= 2 else array
+
+
 def run(opt: Optimizer, f: Function, start=None, steps: int = 100, *, bound: float = DEFAULT_BOUND) -> Trajectory:
-    """Run ``opt`` on ``f`` for ``steps`` updates and record everything.
+    """Run ``opt`` on ``f`` for ``steps`` updates, keeping the positions and values of every step.
 
     ``start`` is ``(x, y)`` or an array ``(B, 2)``; it defaults to the function's start. When hyperparameters
-    are arrays of shape ``(B,)``, a single start is shared by all rows.
+    are arrays of shape ``(B,)``, a single start is shared by all rows. Gradients and states are there too,
+    computed when first read (see :class:`Trajectory`).
 
     >>> import optim_core as oc
     >>> t = oc.run(oc.get_optimizer("sgd", lr=0.95), oc.get_function("bowl"), steps=2)
@@ -161,40 +286,14 @@ def run(opt: Optimizer, f: Function, start=None, steps: int = 100, *, bound: flo
     array([[-7.      ,  2.      ],
            [-6.335   , -1.8     ],
            [-5.733175,  1.62    ]])
+    >>> t.grads[1]
+    array([-0.6335, -3.6   ])
     """
     steps = check_steps(steps)
     params, batched = as_starts(f.start if start is None else start, opt.batch_size)
-    with np.errstate(all="ignore"):  # divergence is reported through the record, never as warnings
-        state = opt.init(params)
-        grads = f.grad(params)
-        positions = np.empty((steps + 1, *params.shape))
-        grad_record = np.empty_like(positions)
-        fields = [np.empty((steps + 1, *np.shape(s)), np.asarray(s).dtype) for s in state]
-        values = np.empty(positions.shape[:-1])
-        positions[0], grad_record[0], values[0] = params, grads, f.value(params)
-        for stacked, field in zip(fields, state, strict=True):
-            stacked[0] = field
-        diverged_at = first_bad(positions[:1], values[:1], bound)
-        for low in range(1, steps + 1, BLOCK_STEPS):
-            block = slice(low, min(low + BLOCK_STEPS, steps + 1))
-            params, state, grads = advance(
-                opt, f, params, state, grads, positions[block], [s[block] for s in fields], grad_record[block]
-            )
-            # Evaluated per block rather than per step (fewer calls) or per run (no huge temporaries).
-            values[block] = f.value(positions[block])
-            bad = first_bad(positions[block], values[block], bound)
-            diverged_at = np.where((diverged_at < 0) & (bad >= 0), low + bad, diverged_at)
-        if np.any(diverged_at >= 0):
-            rows = np.flatnonzero(diverged_at >= 0)
-            at, frozen = diverged_at[rows], frozen_index(positions, values, diverged_at)
-            for array in (positions, values, grad_record, *fields):
-                if array.ndim >= 2:
-                    _freeze(array, rows, at, frozen)
-    states = type(state)(*fields)
+    positions, values, diverged_at, _, _ = _record(opt, f, params, steps, bound, history=False)
     diverged = diverged_at >= 0
     if not batched:
-        positions, values, grad_record, diverged, diverged_at = (
-            a[:, 0] if a.ndim >= 2 else a[0] for a in (positions, values, grad_record, diverged, diverged_at)
-        )
-        states = type(state)(*(s[:, 0] if s.ndim >= 2 else s for s in states))
-    return Trajectory(opt, f, positions, values, grad_record, states, diverged, diverged_at)
+        positions, values = _single_row(positions), _single_row(values)
+        diverged, diverged_at = diverged[0], diverged_at[0]
+    return Trajectory(opt, f, positions, values, diverged, diverged_at, bound)

@@ -217,6 +217,16 @@ def test_sweep_gives_heatmap_arrays_with_and_without_history():
     assert lean.final_value[2, 1] == single.values[-1]
 
 
+def test_lean_sweep_keeps_the_last_finite_value_when_a_block_starts_with_nan():
+    f = oc.get_function("sqrt(x) + y**2")  # NaN left of x = 0, where lr 2 lands at step 1, a block's first
+    grid = {"lr": [2.0, 0.1]}
+    lean = oc.sweep("sgd", f, grid, start=(0.5, 1.0), steps=40)
+    full = oc.sweep("sgd", f, grid, start=(0.5, 1.0), steps=40, keep_history=True)
+    assert lean.diverged_at[0] == 1 and lean.final_value[0] == f.value((0.5, 1.0))
+    for field in ("final_value", "steps_to_tol", "diverged_at"):
+        np.testing.assert_array_equal(getattr(lean, field), getattr(full, field))
+
+
 def test_sweep_over_starts_and_chunks_agree(monkeypatch):
     starts = np.random.default_rng(4).uniform(-8, 8, size=(11, 2))
     whole = oc.sweep("adam", BOWL, {"lr": [0.1, 0.3]}, starts=starts, steps=100)
