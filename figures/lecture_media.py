@@ -103,13 +103,17 @@ def shifted_subtitles(parts: list[tuple[Path | None, float]]) -> str:
 def webvtt(srt_text: str) -> str:
     """WebVTT from SRT: the same cues, with the header and '.' before milliseconds.
 
-    >>> print(webvtt("1\\n00:00:01,500 --> 00:00:03,000\\nHallo\\n\\n"), end="")
+    >>> two = "1\\n00:00:01,500 --> 00:00:03,000\\nHallo\\n\\n2\\n00:00:04,000 --> 00:00:05,250\\nWelt\\n"
+    >>> print(webvtt(two), end="")
     WEBVTT
     <BLANKLINE>
     1
     00:00:01.500 --> 00:00:03.000
     Hallo
     <BLANKLINE>
+    2
+    00:00:04.000 --> 00:00:05.250
+    Welt
     """
     import srt
 
