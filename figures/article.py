@@ -166,9 +166,7 @@ def build(
         for job in figure_jobs
     ]
     console = Console(stderr=True)
-    outcomes = run_jobs(
-        batch, directory, workers=jobs, force=force, preload=("figures.jobs", "figures.plots", "figures.output")
-    )
+    outcomes = run_jobs(batch, directory, workers=jobs, force=force, preload=("figures.jobs", "figures._warm"))
     rows = []
     table = Table(title=f"{title} -> {directory}")
     for column in ("output", "kind", "status", "seconds", "size"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import optim_core as oc
+from optim_core.spec import FUNCTION_LR, function_family
 
 
 def describe(what: str | None = None) -> str:
@@ -20,4 +21,11 @@ def describe(what: str | None = None) -> str:
         for name in oc.function_names():
             f = oc.get_function(name)
             lines.append(f"  {name:<11} start {f.start}  {f.latex}")
+            rates = FUNCTION_LR.get(function_family(f))
+            if rates:
+                lines.append(
+                    "            lr without one in the SPEC: " + ", ".join(f"{k} {v:g}" for k, v in rates.items())
+                )
+        lines.append("A book-convention SPEC without lr takes the rate listed under its function (the bowl's are")
+        lines.append("the book's); custom expressions and the torch convention take the optimizer's own default.")
     return "\n".join(lines)

@@ -33,10 +33,9 @@ def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
     limits(ax, f)
     lines, heads = [], []
     for look in looks(paths, lang):
-        lines.append(ax.plot([], [], "-", color=look.color, lw=1.8, label=look.label, animated=True)[0])
-        heads.append(
-            ax.plot([], [], look.marker, color=look.color, markersize=8, markeredgecolor="white", animated=True)[0]
-        )
+        lines.append(ax.plot([], [], "-", color=look.color, lw=1.8, animated=True)[0])
+        style = {"color": look.color, "markersize": 8, "markeredgecolor": "white", "label": look.label}
+        heads.append(ax.plot([], [], look.marker, animated=True, **style)[0])
     ax.legend(handles=heads, loc="lower right", frameon=True, framealpha=0.9)
     title = ax.set_title(text("race_step", lang, step=trajectories[0].steps), animated=True)
     localised(fig, lang)
@@ -89,7 +88,9 @@ def write_race(
             from PIL import Image
 
             images = [Image.fromarray(frame) for frame in frames]
-            options = {"quality": 80, "method": 4} if fmt == "webp" else {"optimize": False}
+            # WebP: the fastest method, and a keyframe only at the start (each frame adds a little to the
+            # last): 160 KB where method 4 with default keyframes made 345 KB in four times the time.
+            options = {"quality": 80, "method": 0, "kmax": 1000} if fmt == "webp" else {"optimize": False}
             images[0].save(
                 temporary, save_all=True, append_images=images[1:], duration=round(1000 / fps), loop=0, **options
             )

@@ -296,10 +296,10 @@ def get_function(name_or_expression: str, **params) -> Function:
     >>> get_function("x**2 + 3*y**2").grad([1.0, 1.0])
     array([2., 6.])
     """
-    from .expression import NAMES
-
     text = name_or_expression
-    if isinstance(text, str) and _IDENTIFIER.match(text) and text.strip() not in NAMES:
+    # Built-in names are looked up before the expression parser (and SymPy) is imported: a figure of the
+    # bowl should not pay for it.
+    if isinstance(text, str) and _IDENTIFIER.match(text) and _not_a_variable(text):
         factory = lookup("function", text, BUILTINS, hint="; or an expression in x and y")
         try:
             return factory(**params)
@@ -311,6 +311,14 @@ def get_function(name_or_expression: str, **params) -> Function:
     if params:
         raise OptvizError(f"only built-in functions take parameters; {str(text)[:40]!r} is not one")
     return from_expression(text)
+
+
+def _not_a_variable(name: str) -> bool:
+    if name.strip().lower() in BUILTINS:
+        return True
+    from .expression import NAMES
+
+    return name.strip() not in NAMES
 
 
 def _parameters(factory) -> list[str]:

@@ -299,3 +299,8 @@ def test_a_series_label_and_colour_come_from_the_spec(tmp_path):
     assert result.exit_code == 0, result.output
     svg = out.read_text()
     assert "too soft" in svg and "#cc79a7" in svg.lower()
+
+
+def test_list_says_which_lr_a_spec_without_one_takes():
+    listing = invoke("list", "functions").stdout
+    assert "rosenbrock" in listing and "lr without one in the SPEC: sgd 0.001, momentum 0.001" in listing
