@@ -280,7 +280,9 @@ def build(
         check_reveal()
     cache = cache_dir()
     renders = scene_jobs(scenes, lang, quality, cache)
-    outcomes = run_jobs(renders, cache, workers=jobs, preload=("scenes._render", "manim"))
+    # Longest scenes first: the last worker to finish then has a short scene, not the longest one.
+    longest_first = sorted(renders, key=lambda job: -job.args.expected_seconds)
+    outcomes = run_jobs(longest_first, cache, workers=jobs, preload=("scenes._render", "manim"))
     failed = [outcome for outcome in outcomes if outcome.status == "failed"]
     if failed:
         raise OptvizError("; ".join(f"scene {o.job.name} failed to render: {o.error}" for o in failed))
@@ -296,10 +298,11 @@ def build(
     failed = [outcome for outcome in assembled if outcome.status == "failed"]
     if failed:
         raise OptvizError("; ".join(f"{o.job.name} failed: {o.error}" for o in failed))
+    status = {outcome.job.name: outcome.status for outcome in outcomes}
     return Result(
         [directory / name for job in finals for name in job.outputs],
-        [o.job.name for o in outcomes if o.status == "done"],
-        [o.job.name for o in outcomes if o.status == "cached"],
+        [job.name for job in renders if status[job.name] == "done"],
+        [job.name for job in renders if status[job.name] == "cached"],
         any(outcome.status == "done" for outcome in assembled),
     )
 
