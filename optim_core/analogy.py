@@ -5,6 +5,7 @@ r"""The two pictures the article explains momentum with, computed rather than dr
   ``update``: the gradient step is the update from rest, and the carried part is what remains.
 - :func:`adam_parts` splits one Adam step into Momentum's part (the bias-corrected first moment
   :math:`\hat m`) and AdaGrad's part (:math:`\sqrt{\hat v}`), for the book's and torch's Adam alike.
+- :func:`adagrad_h` reads AdaGrad's :math:`h` from either convention's state.
 - :func:`impulse` is the mechanics it mirrors: :math:`m v_{before} + F \Delta t = m v_{after}`.
 """
 
@@ -98,6 +99,23 @@ def adam_parts(opt: Optimizer, grads, state, params) -> AdamParts:
     return AdamParts(
         first / (1.0 - beta1**count), np.sqrt(second / (1.0 - beta2**count)), float(hyper["lr"]), float(eps)
     )
+
+
+def adagrad_h(opt: Optimizer, state) -> np.ndarray:
+    r"""AdaGrad's :math:`h`, the running sum of squared gradients per coordinate, from the book's state or
+    torch's (where it is called ``sum``).
+
+    >>> import optim_core as oc
+    >>> for convention in ("book", "torch"):
+    ...     opt = oc.get_optimizer("adagrad", lr=1.5, convention=convention)
+    ...     start = np.array([[-7.0, 2.0]])
+    ...     print(adagrad_h(opt, opt.update(np.array([[-0.7, 4.0]]), opt.init(start), start)[1]))
+    [[ 0.49 16.  ]]
+    [[ 0.49 16.  ]]
+    """
+    if opt.name != "adagrad":
+        raise OptvizError(f"adagrad_h needs AdaGrad, got {opt.name!r}")
+    return np.asarray(state.h if opt.convention == "book" else state.sum)
 
 
 class Impulse(NamedTuple):

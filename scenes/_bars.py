@@ -11,10 +11,17 @@ from scenes._common import AXIS_COLOR, TEXT_COLOR, label
 
 
 def coordinate_bars(
-    values: Callable[[], np.ndarray], color: str, lang: str, *, height: float = 3.0, width: float = 0.7
+    values: Callable[[], np.ndarray],
+    color: str,
+    lang: str,
+    *,
+    height: float = 3.0,
+    width: float = 0.7,
+    spacing: float = 1.2,
 ) -> VGroup:
-    """Two bars whose heights follow ``values()`` (each already scaled to 0..1), with x and y labels."""
-    base = Line(LEFT * 1.2, RIGHT * 1.2, color=AXIS_COLOR, stroke_width=2)
+    """Two bars ``spacing`` apart whose heights follow ``values()`` (each already scaled to 0..1), with x and y
+    labels."""
+    base = Line(LEFT * spacing, RIGHT * spacing, color=AXIS_COLOR, stroke_width=2)
 
     def bars():
         group = VGroup()
@@ -26,13 +33,13 @@ def coordinate_bars(
                 fill_opacity=0.85,
                 stroke_width=0,
             )
-            bar.move_to(base.get_center() + (index - 0.5) * 1.2 * RIGHT, aligned_edge=DOWN)
+            bar.move_to(base.get_center() + (index - 0.5) * spacing * RIGHT, aligned_edge=DOWN)
             group.add(bar)
         return group
 
     names = VGroup(
         *(
-            label(name, lang, TEXT_COLOR, 26).next_to(base.get_center() + (i - 0.5) * 1.2 * RIGHT, DOWN)
+            label(name, lang, TEXT_COLOR, 26).next_to(base.get_center() + (i - 0.5) * spacing * RIGHT, DOWN)
             for i, name in enumerate("xy")
         )
     )

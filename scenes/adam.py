@@ -1,9 +1,10 @@
-"""Adam combines both: Momentum's m (a running direction) and AdaGrad's v (a running size), feeding one step.
+"""Adam combines both: Momentum's m (a running direction) and AdaGrad's v (a running size), in one step.
 
     manim render scenes/adam.py
 
-Beats (sections): rule, both parts. On the right, m is drawn as an arrow and √v per coordinate as bars; on
-the left, the step they make together moves the ball. All from the trajectory's recorded state.
+Beats: see :data:`BEATS`. m̂ is drawn as Momentum's arrow and √v̂ as AdaGrad's bars, bias-corrected as the
+formula on screen says; one step is assembled from them and lands exactly where the trajectory does. The
+numbers come from ``optim_core.analogy.adam_parts``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     Arrow,
     Circle,
+    DecimalNumber,
     Dot,
     FadeIn,
-    Scene,
+    GrowArrow,
     ValueTracker,
     VGroup,
     Write,
@@ -26,79 +29,148 @@ from manim import (
 )
 
 import optim_core as oc
+from optim_core.display import STEP_COLOR
 from scenes._bars import coordinate_bars
+from scenes._beats import Lecture
 from scenes._common import (
+    TEXT_COLOR,
     begin,
-    color_of,
-    footer,
     label,
     landscape,
     moving_path,
+    place_picture,
+    safe_height,
+    safe_width,
+    term_color,
     tex,
     title,
 )
 
 FIRST, SECOND = r"\hat m", r"\sqrt{\hat v}"
+#: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
+BEATS = [("rule", "adam_rule"), ("parts", "adam_parts"), ("one step", "adam_assembled"), ("run", "adam_run")]
+#: The step assembled on screen: the first with m̂ and √v̂ of comparable size in both coordinates.
+SHOWN_STEP = 3
+ARROW_LENGTH = 1.6  # screen length of the longest m̂ (and of the longest step)
 
 
-class AdamBoth(Scene):
+class AdamBoth(Lecture):
     def construct(self):
         settings = begin(self, ("adam",), 40)
-        lang = settings.lang
+        self.lang = settings.lang
         t = settings.run(settings.optimizers[0])
-        colors = {"m": oc.INFO["momentum"].color, "v": oc.INFO["adagrad"].color, "step": color_of(t.optimizer)}
-        first, second = (np.asarray(field) for field in _moments(t))
+        info = t.optimizer.info
+        self.colors = {"m": term_color(info, FIRST), "v": term_color(info, SECOND), "step": STEP_COLOR}
+        # m̂ and √v̂ after every update, from optim_core (book or torch Adam alike).
+        parts = [oc.analogy.adam_parts(t.optimizer, t.grads[k], t.state_at(k), t.positions[k]) for k in range(t.steps)]
+        m_hat = np.array([p.m_hat for p in parts])
+        root_v = np.array([p.root_v_hat for p in parts])
+        steps = np.array([p.step for p in parts])
 
-        self.next_section("rule")
-        head = title("adam_title", lang)
-        rule = tex(
-            r"W \leftarrow W - \eta \frac{" + FIRST + "}{" + SECOND + r" + \epsilon}",
-            substrings_to_isolate=[FIRST, SECOND],
-            font_size=44,
-        )
-        rule.set_color_by_tex(FIRST, colors["m"]).set_color_by_tex(SECOND, colors["v"]).next_to(head, DOWN, buff=0.2)
-        self.play(FadeIn(head), Write(rule), run_time=1.5)
+        self.beat(*BEATS[0])
+        head = title("adam_title", self.lang)
+        rule = self.rule().next_to(head, DOWN, buff=0.5)
+        self.play(FadeIn(head), Write(rule), run_time=self.reading_left())
+        self.wait(2.0)  # the whole formula, read once more before it is taken apart
 
-        self.next_section("both parts")
-        axes, stage = landscape(t.function, x_length=7.4, y_length=4.3)
-        stage.next_to(rule, DOWN, buff=0.3).to_edge(LEFT, buff=0.4)
+        k = min(SHOWN_STEP, t.steps - 1)
+        self.beat(*BEATS[1], step=k + 1)
+        axes, stage = landscape(t.function, x_length=6.2, y_length=2.6)
         tracker = ValueTracker(0)
-
-        def index():
-            return min(int(tracker.get_value()), len(first) - 1)
-
-        # m: the running direction, drawn from a fixed origin at a fixed scale (its largest length → 1.4 units).
-        m_scale = 1.4 / max(np.linalg.norm(first, axis=-1).max(), 1e-12)
-        compass = Circle(radius=1.45, stroke_color=colors["m"], stroke_opacity=0.25, stroke_width=2)
-        compass_centre = Dot(radius=0.05, color=colors["m"]).move_to(compass)
+        index = lambda: min(int(tracker.get_value()), t.steps - 1)  # noqa: E731 - the update being shown
+        m_scale = ARROW_LENGTH / max(float(np.linalg.norm(m_hat, axis=-1).max()), 1e-12)
+        step_scale = ARROW_LENGTH / max(float(np.linalg.norm(steps, axis=-1).max()), 1e-12)
+        compass = Circle(radius=ARROW_LENGTH + 0.1, stroke_color=self.colors["m"], stroke_opacity=0.3)
+        centre = Dot(radius=0.05, color=self.colors["m"]).move_to(compass)
 
         def m_arrow():
-            vector = np.append(first[index()] * m_scale, 0.0)
-            start = compass_centre.get_center()
-            return Arrow(
-                start, start + vector, buff=0, color=colors["m"], stroke_width=6, max_tip_length_to_length_ratio=0.25
-            )
+            start = centre.get_center()
+            arrow = _arrow(start, start + np.append(m_hat[index()] * m_scale, 0.0), self.colors["m"])
+            arrow.label = "m"
+            return arrow
 
-        root_v = np.sqrt(second)
-        v_scale = np.where(root_v.max(axis=0) > 0, root_v.max(axis=0), 1.0)
-        bars = coordinate_bars(lambda: root_v[index()] / v_scale, colors["v"], lang, height=2.2)
-        m_panel = VGroup(label("m", lang, colors["m"], 30), VGroup(compass, compass_centre)).arrange(DOWN, buff=0.2)
-        v_panel = VGroup(label("√v", lang, colors["v"], 30), bars).arrange(DOWN, buff=0.3)
-        panels = VGroup(m_panel, v_panel).arrange(RIGHT, buff=0.5).next_to(axes, RIGHT, buff=0.3)
-        caption = footer("adam_title", lang)
-        self.play(FadeIn(stage), FadeIn(panels), run_time=1)
-        _, path, note = moving_path(axes, t, tracker, lang, color=colors["step"])
+        v_top = np.where(root_v.max(axis=0) > 0, root_v.max(axis=0), 1.0).max()
+        bars = coordinate_bars(
+            lambda: root_v[index()] / v_top, self.colors["v"], self.lang, height=2.4, width=0.55, spacing=0.8
+        )
+        m_panel = VGroup(tex(FIRST, color=self.colors["m"], font_size=48), VGroup(compass, centre)).arrange(DOWN)
+        v_panel = VGroup(tex(SECOND, color=self.colors["v"], font_size=48), bars).arrange(DOWN)
+        panels = VGroup(m_panel, v_panel).arrange(RIGHT, buff=0.5)
+        place_picture(VGroup(stage, panels).arrange(RIGHT, buff=0.5))
+        panels.align_to([0.0, safe_height() / 2 - 0.1, 0.0], UP)  # room below them for the assembled step
+        _, path, _ = moving_path(axes, t, tracker, self.lang, color=self.colors["step"], arrow=False)
+        self.play(FadeIn(stage), FadeIn(panels), run_time=1.0)
         self.add(*path, always_redraw(m_arrow))
-        if note is not None:
-            self.add(note.next_to(caption, DOWN, buff=0.1))
-        self.play(tracker.animate.set_value(t.steps), run_time=min(10, 0.25 * t.steps + 1), rate_func=linear)
-        self.wait(1)
+        self.play(tracker.animate.set_value(k), run_time=max(4.0, self.reading_left()), rate_func=linear)
+
+        self.beat(*BEATS[2], keep=self.mobjects)
+        self.assemble(m_hat[k], root_v[k], steps[k], step_scale, panels)
+        self.play(tracker.animate.set_value(k + 1), run_time=1.5)  # the ball takes exactly that step
+        self.wait(1.5)
+
+        self.beat(*BEATS[3])
+        axes, stage = landscape(t.function, x_length=safe_width(), y_length=4.6)
+        place_picture(stage)
+        tracker = ValueTracker(0)
+        _, path, note = moving_path(axes, t, tracker, self.lang, color=self.colors["step"])
+        self.play(FadeIn(stage), run_time=0.8)
+        self.add(*path, *([note.next_to(stage, UP, buff=0.1)] if note else []))
+        self.play(tracker.animate.set_value(t.steps), run_time=max(14.0, self.reading_left()), rate_func=linear)
+        self.wait(2.0)
+
+    def rule(self):
+        """The moments, their bias correction and the step, m̂ and √v̂ in the colours they are drawn in."""
+        lines = VGroup(
+            tex(
+                r"m \leftarrow \beta_1 m + (1-\beta_1)\nabla L \qquad v \leftarrow \beta_2 v + (1-\beta_2)(\nabla L)^2",
+                font_size=44,
+            ),
+            tex(
+                FIRST + r" = \frac{m}{1-\beta_1^t} \qquad \hat v = \frac{v}{1-\beta_2^t}",
+                substrings_to_isolate=[FIRST],
+                font_size=44,
+            ),
+            tex(
+                r"W \leftarrow W - \eta \frac{" + FIRST + "}{" + SECOND + r" + \epsilon}",
+                substrings_to_isolate=[FIRST, SECOND],
+                font_size=52,
+            ),
+        ).arrange(DOWN, buff=0.45)
+        for line in lines[1:]:
+            line.set_color_by_tex(FIRST, self.colors["m"])
+        lines[2].set_color_by_tex(SECOND, self.colors["v"])
+        if lines.width > safe_width():
+            lines.scale_to_fit_width(safe_width())
+        return lines
+
+    def assemble(self, m_hat, root_v, step, step_scale: float, panels: VGroup) -> VGroup:
+        """Per coordinate: −η · m̂ / √v̂ in numbers, and the step it makes as an arrow, exactly the real step."""
+        rows = VGroup()
+        for axis, name in enumerate("xy"):
+            row = VGroup(
+                label(f"{name}:", self.lang, TEXT_COLOR, 30),
+                tex(r"-\eta \cdot", font_size=44),
+                _number(m_hat[axis], self.colors["m"]),
+                tex("/", font_size=44),
+                _number(root_v[axis], self.colors["v"]),
+                tex("=", font_size=44),
+                _number(step[axis], self.colors["step"]),
+            ).arrange(RIGHT, buff=0.15)
+            rows.add(row)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        start = np.zeros(3)
+        arrow = _arrow(start, start + np.append(step * step_scale, 0.0), self.colors["step"])
+        arrow.label = "step"
+        assembly = VGroup(rows, arrow).arrange(RIGHT, buff=0.6)
+        assembly.next_to(panels, DOWN, buff=0.3).align_to(panels, RIGHT)
+        self.play(FadeIn(rows), run_time=self.reading_left(2.0))
+        self.play(GrowArrow(arrow), run_time=1.5)
+        return assembly
 
 
-def _moments(t: oc.Trajectory):
-    """(m, v) from the state of either Adam (book: m, v; torch: exp_avg, exp_avg_sq)."""
-    fields = t.states._asdict()
-    for first, second in (("m", "v"), ("exp_avg", "exp_avg_sq")):
-        if first in fields:
-            return fields[first], fields[second]
-    raise oc.OptvizError(f"the Adam scene needs an Adam-like optimizer with m and v, got {t.optimizer.name!r}")
+def _number(value: float, color: str) -> DecimalNumber:
+    return DecimalNumber(value, num_decimal_places=3, font_size=44, color=color, include_sign=value < 0)
+
+
+def _arrow(start, end, color: str) -> Arrow:
+    return Arrow(start, end, buff=0, color=color, stroke_width=7, max_tip_length_to_length_ratio=0.25)

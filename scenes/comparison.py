@@ -3,74 +3,71 @@ final ranking.
 
     manim render scenes/comparison.py
 
-Beats (sections): race, ranking. Colours are optim_core's, as in the figures.
+Beats: see :data:`BEATS`. Colours are optim_core's, as in the figures.
 """
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Integer, Scene, ValueTracker, VGroup, config, linear
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Integer, ValueTracker, VGroup, linear
 
 from optim_core.spec import BOOK_FOUR
-from scenes._common import (
-    TEXT_COLOR,
-    begin,
-    label,
-    landscape,
-    moving_path,
-    text,
-    title,
-)
+from scenes._beats import Lecture
+from scenes._common import TEXT_COLOR, begin, label, landscape, moving_path, place_picture, safe_width, text
+
+#: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
+BEATS = [("race", "race_title"), ("paths", "race_watch"), ("ranking", "ranking"), ("lesson", "race_lesson")]
 
 
-class FourWayRace(Scene):
+class FourWayRace(Lecture):
     def construct(self):
         settings = begin(self, BOOK_FOUR, 60)
-        lang = settings.lang
+        self.lang = settings.lang
         runs = [settings.run(opt) for opt in settings.optimizers]
         steps = runs[0].steps
 
-        self.next_section("race")
-        head = title("race_title", lang)
-        axes, stage = landscape(settings.function, x_length=9.6, y_length=5.0)
-        stage.next_to(head, DOWN, buff=0.3).to_edge(LEFT, 0.4)
+        self.beat(*BEATS[0])
         tracker = ValueTracker(0)
-        counter = VGroup(
-            label(f"{text('step', lang).text}", lang, TEXT_COLOR, 28), Integer(0, font_size=36, color=TEXT_COLOR)
-        ).arrange(RIGHT, buff=0.2)
-        counter[1].add_updater(lambda m: m.set_value(round(tracker.get_value())))
-        legend = VGroup(*(label(t.optimizer.label(), lang, t.optimizer.info.color, 26) for t in runs))
-        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        side = VGroup(counter, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6).next_to(axes, RIGHT, buff=0.4)
-        self.play(FadeIn(head), FadeIn(stage), FadeIn(side), run_time=1)
+        counter = VGroup(label(text("step", self.lang).text, self.lang, TEXT_COLOR, 30), Integer(0, font_size=40))
+        counter[1].set_color(TEXT_COLOR).add_updater(lambda m: m.set_value(round(tracker.get_value())))
+        counter.arrange(RIGHT, buff=0.2)
+        legend = VGroup(*(label(t.optimizer.label(), self.lang, t.optimizer.info.color, 30) for t in runs))
+        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        side = VGroup(counter, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
+        # The ranking, shown later in the legend's place: the plot leaves room for the wider of the two.
+        ranked = sorted(runs, key=lambda t: (bool(t.diverged), float(t.values[-1])))
+        rows = VGroup(*(ranking_row(place, t, self.lang) for place, t in enumerate(ranked, 1)))
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        room = max(side.width, rows.width)
+        axes, stage = landscape(settings.function, x_length=safe_width() - room - 0.5, y_length=4.6)
+        picture = place_picture(VGroup(stage, side).arrange(RIGHT, buff=0.5))
+        picture.align_to(safe_width() / 2 * LEFT, LEFT)  # the room right of the side column is the ranking's
+        self.play(FadeIn(stage), FadeIn(side), run_time=1.0)
         notes = VGroup()
         for t in runs:
-            _, path, note = moving_path(axes, t, tracker, lang, arrow=False)
+            _, path, note = moving_path(axes, t, tracker, self.lang, arrow=False)
             self.add(*path)
             if note is not None:
-                notes.add(note.scale(0.8))
+                notes.add(note)
         if notes:
-            self.add(notes.arrange(DOWN, aligned_edge=LEFT).next_to(side, DOWN, buff=0.4, aligned_edge=LEFT))
-        self.play(tracker.animate.set_value(steps), run_time=min(10, 0.15 * steps + 2), rate_func=linear)
+            self.add(notes.arrange(DOWN, aligned_edge=LEFT).next_to(stage, UP, buff=0.1))
+        self.play(tracker.animate.set_value(steps / 3), run_time=max(10.0, self.reading_left()), rate_func=linear)
 
-        self.next_section("ranking")
-        ranked = sorted(runs, key=lambda t: (bool(t.diverged), float(t.values[-1])))
-        rows = VGroup(
-            *(
-                label(
-                    f"{place}. {t.optimizer.info.display_name}  f = {t.values[-1]:.0e}",
-                    lang,
-                    t.optimizer.info.color,
-                    26,
-                )
-                for place, t in enumerate(ranked, 1)
-            )
-        )
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        heading = text("ranking", lang, size=26, steps=steps)
-        board = VGroup(heading, rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        room = config.frame_width / 2 - 0.3 - legend.get_left()[0]  # from the legend's edge to the frame's
-        if board.width > room:
-            board.scale_to_fit_width(room)
-        board.move_to(legend, aligned_edge=UP + LEFT)
-        self.play(legend.animate.set_opacity(0), FadeIn(board, shift=0.2 * UP), run_time=1)
-        self.wait(2)
+        self.beat(*BEATS[1], keep=self.mobjects)
+        self.play(tracker.animate.set_value(steps), run_time=max(16.0, self.reading_left()), rate_func=linear)
+
+        self.beat(*BEATS[2], keep=self.mobjects, steps=steps)
+        self.play(FadeOut(legend), run_time=0.4)
+        side.remove(legend)
+        rows.move_to(legend, aligned_edge=UP + LEFT)
+        for row in rows:
+            self.play(FadeIn(row, shift=0.2 * UP), run_time=1.0)
+        self.wait(self.reading_left(1.0))
+
+        self.beat(*BEATS[3], keep=self.mobjects)
+        self.wait(self.reading_left(3.0))
+        self.wait(2.0)  # the last picture of the lecture
+
+
+def ranking_row(place: int, t, lang: str):
+    name, color = t.optimizer.info.display_name, t.optimizer.info.color
+    return label(f"{place}. {name}  f = {t.values[-1]:.0e}", lang, color, 30)
