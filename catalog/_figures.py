@@ -388,4 +388,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Eine interaktive Seite, auf der der Pfad eines Optimierers seinen Reglern folgt.",
         "ja": "操作に合わせて最適化手法の経路が変わるインタラクティブなページ。",
     },
+    "display_sgd_momentum": {
+        "en": "SGD + momentum",
+        "de": "SGD + Momentum",
+        "ja": "SGD + モーメンタム",
+    },
+    "display_centered_rmsprop": {
+        "en": "centered RMSprop",
+        "de": "zentriertes RMSprop",
+        "ja": "中心化 RMSprop",
+    },
 }

@@ -68,9 +68,15 @@ def labelled(optimizers: list[oc.Optimizer], starts: list[tuple[float, float]], 
 
 
 def words(lang: str) -> dict[str, str]:
-    """Hyperparameter and convention names in ``lang`` (the catalog's ``hyper_*`` and ``convention_*``)."""
-    prefixes = ("hyper_", "convention_")
-    return {key.split("_", 1)[1]: entry[lang] for key, entry in MESSAGES.items() if key.startswith(prefixes)}
+    """Hyperparameter and convention names in ``lang`` (the catalog's ``hyper_*`` and ``convention_*``, by
+    their key), and display names with words in them (``display_*``, by their English)."""
+    found = {}
+    for key, entry in MESSAGES.items():
+        if key.startswith(("hyper_", "convention_")):
+            found[key.split("_", 1)[1]] = entry[lang]
+        elif key.startswith("display_"):
+            found[entry["en"]] = entry[lang]
+    return found
 
 
 _POWER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -125,7 +125,8 @@ def series(
     A label is the display name plus the hyperparameters that differ between the series (always ``lr`` when
     there is a single series, as the book titles its panels), plus the convention when conventions are
     mixed. A SPEC's ``label=`` and ``color=`` win. ``number`` writes a value and ``words`` translates
-    hyperparameter and convention names, for labels in another language (figures pass the catalog's).
+    display names, hyperparameter and convention names, for labels in another language (figures pass the
+    catalog's).
 
     >>> from optim_core import get_optimizer
     >>> [s.label for s in series([get_optimizer("sgd", lr=0.1), get_optimizer("sgd", lr=0.95)])]
@@ -142,12 +143,11 @@ def series(
         if "label" in opt.style:
             labels.append(opt.style["label"])
             continue
-        shown = [
-            f"{words.get(k, k)}={_shown(opt.hyperparams[k], number)}" for k in differing if k in opt.hyperparams
-        ]
+        shown = [f"{words.get(k, k)}={_shown(opt.hyperparams[k], number)}" for k in differing if k in opt.hyperparams]
         if mixed:
             shown.append(words.get(opt.convention, opt.convention))
-        labels.append(opt.info.display_name + (f" ({', '.join(shown)})" if shown else ""))
+        name = words.get(opt.info.display_name, opt.info.display_name)
+        labels.append(name + (f" ({', '.join(shown)})" if shown else ""))
     taken = {opt.style["color"] for opt in optimizers if "color" in opt.style}
     colors = []
     for opt in optimizers:

@@ -304,3 +304,15 @@ def test_a_series_label_and_colour_come_from_the_spec(tmp_path):
 def test_list_says_which_lr_a_spec_without_one_takes():
     listing = invoke("list", "functions").stdout
     assert "rosenbrock" in listing and "lr without one in the SPEC: sgd 0.001, momentum 0.001" in listing
+
+
+def test_explore_takes_several_functions_and_refuses_a_bad_one(tmp_path):
+    out = tmp_path / "explore.html"
+    result = invoke("figure", "explore", "-o", out, "-f", "bowl", "-f", "rosenbrock", "--lang", "de", "--theme", "dark")
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert 'lang="de"' in page and "rosenbrock" in page.lower()
+    out.unlink()
+    result = invoke("figure", "explore", "-o", out, "-f", "bowl", "-f", "bowll")
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, result.output
+    assert "bowll" in result.stderr and list(tmp_path.iterdir()) == []

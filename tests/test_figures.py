@@ -323,15 +323,27 @@ def test_german_figures_write_numbers_with_a_decimal_comma():
     assert "η = 1,34, α = 0,40" in " ".join(t.get_text() for t in legend.get_texts())
 
 
+TORCH_WORDS = (
+    "sgd:lr=0.1,momentum=0.9,convention=torch",
+    "rmsprop:lr=0.01,centered=true,convention=torch",
+    "adamw:lr=0.1,weight_decay=0.1,convention=torch",
+)
+
+
 @pytest.mark.parametrize("lang", ["de", "ja"])
 def test_every_word_on_a_figure_is_translated(lang):
     """No English word left: labels, legends, titles and annotations of every kind that carries words."""
     english = {"step", "steps", "diverged", "leaves", "learning", "rate", "lr", "book", "from", "after", "paths"}
+    english |= {"centered", "weight", "decay"} | ({"momentum"} if lang == "ja" else set())  # German says Momentum
     t = oc.run(parse_optimizer("sgd:lr=1.1"), BOWL, start=BATCH, steps=29)
     with styled(lang=lang):
         figures = [
             plots.path_figure(t, lang=lang),
             plots.overlay_figure([t, oc.run(parse_optimizer("adam:convention=torch"), BOWL, steps=29)], lang=lang),
+            plots.overlay_figure(
+                [oc.run(parse_optimizer(s), BOWL, steps=9) for s in TORCH_WORDS],
+                lang=lang,
+            ),
             plots.loss_figure([t], lang=lang),
             plots.step_size_figure([t], lang=lang),
             plots.learning_rate_figure([t], lang=lang),
