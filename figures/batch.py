@@ -234,9 +234,10 @@ def _finish(outcome: Outcome, status: str, **details) -> None:
 
 
 def exit_if_interrupted(action: Callable[[], Any]) -> Any:
-    """Run ``action``; after an interruption print one line and exit with status 130."""
+    """Run ``action``; after an interruption print one line and exit with status 130. A Ctrl-C outside
+    :func:`run_jobs` (while a spec is read or a gallery written, which write atomically) counts the same."""
     try:
         return action()
-    except Interrupted:
+    except (Interrupted, KeyboardInterrupt):
         print("optviz: interrupted; finished outputs were kept, nothing partial was left", file=sys.stderr)
         sys.exit(INTERRUPTED)
