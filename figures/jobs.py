@@ -118,15 +118,17 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
             )
     if kind.check:
         kind.check(job)
+    if kind.functions:
+        return  # the explorable page checks its own functions before it writes anything
+    f = parse_function(job.function)
+    if kind.steps is not None:
+        check_start(f, job.start_array() if job.starts else f.start)
     if kind.runs:
-        f = parse_function(job.function)
-        optimizers = [parse_optimizer(spec, f) for spec in job.specs()]
-        series = len(optimizers) * max(1, len(job.starts))
+        series = len(job.specs()) * max(1, len(job.starts))
         if series > MAX_SERIES:
             raise oc.OptvizError(f"{series} series on one picture; at most {MAX_SERIES} can be told apart")
-        check_start(f, job.start_array() if job.starts else f.start)
-    elif job.functions and not kind.functions:
-        parse_function(job.function)
+        for spec in job.specs():
+            parse_optimizer(spec, f)
 
 
 def trajectories(job: FigureJob) -> list[oc.Trajectory]:

@@ -170,6 +170,7 @@ def test_list_shows_optimizers_and_functions():
         (["figure", "impulse", "-O", "adam"], "impulse takes no --optimizer"),
         (["figure", "impulse", "--start", "1,1"], "impulse takes no --start"),
         (["figure", "sweep", "--start", "1,1", "--start", "2,2"], "sweep takes one --start"),
+        (["figure", "sweep", "-f", "log(x)", "--start", "-1,1"], "start (-1, 1) is outside the domain"),
         (["figure", "vector-sum", "--steps", 5], "vector-sum takes no --steps"),
         (
             ["figure", "path", "-f", "bowl", "-f", "beale"],
