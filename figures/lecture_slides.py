@@ -9,9 +9,10 @@ reveal.js' own files inline, so that it opens with the network off and can be mo
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import io
 import json
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -40,7 +41,6 @@ def build_slides(job, staging: Path, report) -> list[str]:
     """The slides job's work (see :mod:`figures.batch`): ``STEM.pptx`` and ``STEM.html``, one slide per beat."""
     from manim_slides.convert import PowerPoint, RevealJS
 
-    os.environ["TQDM_DISABLE"] = "1"  # the converters' progress bars would break into the job display
     configs = []
     cuts = staging / "beats"
     cuts.mkdir()
@@ -56,7 +56,8 @@ def build_slides(job, staging: Path, report) -> list[str]:
     html.write_text(inline_reveal(html.read_text(encoding="utf-8")), encoding="utf-8")
     report(0.8)
     deck = staging / f"{job.stem}.pptx"
-    PowerPoint(presentation_configs=configs, width=width, height=height).convert_to(deck)
+    with contextlib.redirect_stderr(io.StringIO()):  # its progress bars would break into the job display
+        PowerPoint(presentation_configs=configs, width=width, height=height).convert_to(deck)
     _fix_deck(deck, job.title)
     return []
 
