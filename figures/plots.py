@@ -62,7 +62,10 @@ def plot_path(ax, path: Row, look: oc.Series, *, points: int | None = None, lang
         step = int(outside[0])
         edge = _edge_crossing(shown[step - 1], shown[step], window)
         shown = np.vstack([shown[:step], edge])
-        mark = (edge, text("diverged", lang, step=path.diverged_at) if diverged else text("leaves", lang, step=step))
+        message = text("leaves", lang, step=step)
+        if diverged:
+            message += "; " + text("diverged", lang, step=path.diverged_at)
+        mark = (edge, message)
     elif diverged:
         mark = (shown[path.diverged_at], text("diverged", lang, step=path.diverged_at))
     (line,) = ax.plot(
@@ -132,7 +135,7 @@ def plot_path_panel(ax, paths: list[Row], shown: list[oc.Series], *, points=None
         plot_path(ax, path, look, points=points, lang=lang)
     mark_minima(ax, f)
     limits(ax, f)
-    ax.set_title(shown[0].label if title is None else title)
+    ax.set_title(shown[0].label if title is None else title, pad=10)  # clear of a mark on the top edge
     if len(paths) > 1:
         ax.legend(loc="lower right", frameon=True, framealpha=0.9)
     return ax

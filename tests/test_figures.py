@@ -398,3 +398,11 @@ def test_the_explore_kind_writes_the_explorable_page(tmp_path):
     assert render(FigureJob("explore", str(out), functions=("bowl", "rosenbrock"), lang="de")) == out
     page = out.read_text()
     assert page.lower().startswith("<!doctype html>") and 'lang="de"' in page
+
+
+def test_a_path_that_leaves_and_later_diverges_says_both():
+    t = oc.run(oc.get_optimizer("sgd", lr=1.02), BOWL, steps=500)
+    with styled():
+        ax = plots.path_figure(t).axes[0]
+    assert [text_.get_text() for text_ in ax.texts] == ["leaves the picture at step 42; diverged at step 335"]
+    assert len(_lines(ax)[0].get_xydata()) == 43  # 42 points inside, then the edge
