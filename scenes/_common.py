@@ -60,9 +60,15 @@ def picture_bottom() -> float:
     return -safe_height() / 2 + 1.1
 
 
+def below(head, mobject):
+    """Centre ``mobject`` in the room between a title ``head`` and :func:`picture_bottom`."""
+    return mobject.move_to([0.0, (head.get_bottom()[1] + picture_bottom()) / 2, 0.0])
+
+
 def place_picture(mobject):
-    """Centre ``mobject`` across the frame with its bottom on :func:`picture_bottom`."""
-    return mobject.move_to([0.0, picture_bottom() + mobject.height / 2, 0.0])
+    """Centre ``mobject`` in the room a beat's picture has: between :func:`picture_bottom` and the top of the
+    title-safe area."""
+    return mobject.move_to([0.0, (picture_bottom() + safe_height() / 2) / 2, 0.0])
 
 
 def wrap(words: str, lang: str) -> str:

@@ -18,6 +18,7 @@ from scenes._beats import Lecture
 from scenes._common import (
     TEXT_COLOR,
     begin,
+    below,
     flag,
     label,
     landscape,
@@ -46,9 +47,10 @@ class AdaGradGolf(Lecture):
 
         self.beat(*BEATS[0])
         head = title("adagrad_title", self.lang)
-        rule = rule_tex(t.optimizer.info, font_size=54).next_to(head, DOWN, buff=1.0)
+        rule = rule_tex(t.optimizer.info, font_size=60)
         if rule.width > safe_width():
             rule.scale_to_fit_width(safe_width())
+        below(head, rule)
         self.play(FadeIn(head), Write(rule), run_time=self.reading_left())
 
         self.beat(*BEATS[1])

@@ -47,6 +47,7 @@ from scenes._common import (
     TEXT_COLOR,
     PathFollower,
     begin,
+    below,
     edge_buff,
     label,
     landscape,
@@ -135,9 +136,10 @@ class MomentumBall(ThreeDLecture):
 
     def rule_beat(self):
         head = title("momentum_title", self.lang)
-        rule = rule_tex(self.info, font_size=60).next_to(head, DOWN, buff=1.0)
+        rule = rule_tex(self.info, font_size=72)
         if rule.width > safe_width():
             rule.scale_to_fit_width(safe_width())
+        below(head, rule)
         self.play(FadeIn(head), Write(rule), run_time=self.reading_left())
 
     # ball in a bowl -------------------------------------------------------------------------------------------

@@ -13,7 +13,19 @@ from manim import DOWN, UP, Dot, FadeIn, Indicate, ValueTracker, VGroup, Write, 
 import optim_core as oc
 from optim_core.spec import GOLF_LEARNING_RATES
 from scenes._beats import Lecture
-from scenes._common import begin, flag, label, landscape, moving_path, place_picture, safe_width, tex, title, trail
+from scenes._common import (
+    begin,
+    below,
+    flag,
+    label,
+    landscape,
+    moving_path,
+    place_picture,
+    safe_width,
+    tex,
+    title,
+    trail,
+)
 
 GRADIENT_STEP = r"- \eta \frac{\partial L}{\partial W}"
 #: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
@@ -32,7 +44,8 @@ class SGDZigzag(Lecture):
         self.beat(*BEATS[0])
         head = title("sgd_title", self.lang)
         rule = tex(r"W \leftarrow W " + GRADIENT_STEP, substrings_to_isolate=[GRADIENT_STEP], font_size=72)
-        rule.set_color_by_tex(GRADIENT_STEP, color).next_to(head, DOWN, buff=0.8)
+        rule.set_color_by_tex(GRADIENT_STEP, color)
+        below(head, rule)
         self.play(FadeIn(head), Write(rule), run_time=self.reading_left())
 
         self.beat(*BEATS[1])
@@ -46,10 +59,10 @@ class SGDZigzag(Lecture):
         follower, path, note = moving_path(axes, t, tracker, self.lang, color=color)
 
         # x alone, on the x-axis: the progress SGD makes along the shallow direction.
-        def below(m):
+        def on_x_axis(m):
             m.move_to(axes.c2p(follower.coordinates(tracker.get_value())[0], axes.y_range[0]))
 
-        shadow = Dot(radius=0.1, color=color).add_updater(below, call_updater=True)
+        shadow = Dot(radius=0.1, color=color).add_updater(on_x_axis, call_updater=True)
         self.add(*path, trail(shadow, color, width=6), shadow)
         if note is not None:
             self.add(note.next_to(axes, UP, buff=0.1))

@@ -1,0 +1,62 @@
+"""Subtitles: every beat's narration is written through Manim's subcaptions into an .srt beside the video.
+
+The scenes are walked as in test_layout (animations skipped; the walk is shared, so each scene runs once per
+language for both files). A skipped animation still advances the scene's clock, so cue times and the
+scene's duration are those of the rendered video.
+"""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+
+import pytest
+import srt
+from test_layout import walk
+
+import scenes._common
+from catalog import LANGUAGES, reading_seconds
+from scenes import _render as scene_render
+
+LINES, CHARACTERS, COVERAGE = 2, 42, 0.7
+SCENE_SECONDS, LECTURE_SECONDS = (40.0, 90.0), (240.0, 480.0)
+
+
+def cues(name: str, lang: str) -> tuple[list[srt.Subtitle], float]:
+    result = walk(name, lang)
+    assert result.subtitles is not None and result.subtitles.exists(), f"{name} / {lang}: no .srt written"
+    return list(srt.parse(result.subtitles.read_text(encoding="utf-8"))), result.duration
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", list(scene_render.SCENES))
+def test_subtitles_are_ordered_readable_and_cover_the_video(name, lang):
+    subtitles, duration = cues(name, lang)
+    assert subtitles, f"{name} / {lang}: the .srt has no cues"
+    for before, after in itertools.pairwise(subtitles):
+        assert before.end <= after.start, f"{name} / {lang}: cue {before.index} overlaps cue {after.index}"
+    for cue in subtitles:
+        lines = cue.content.splitlines()
+        assert len(lines) <= LINES and all(len(line) <= CHARACTERS for line in lines), (
+            f"{name} / {lang}: cue {cue.index} is longer than {LINES} lines of {CHARACTERS}: {cue.content!r}"
+        )
+        shown = (cue.end - cue.start).total_seconds()
+        joiner = "" if lang == "ja" else " "
+        needed = reading_seconds(joiner.join(lines))
+        assert shown >= needed - 0.05, f"{name} / {lang}: {cue.content!r} shown {shown:.1f} s of {needed:.1f} s"
+    covered = sum((cue.end - cue.start).total_seconds() for cue in subtitles)
+    assert covered >= COVERAGE * duration, f"{name} / {lang}: cues cover {covered:.0f} s of {duration:.0f} s"
+    assert subtitles[-1].end.total_seconds() <= duration + 0.05
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_scene_is_a_lecture_segment_and_the_lecture_is_four_to_eight_minutes(lang):
+    durations = {name: walk(name, lang).duration for name in scene_render.SCENES}
+    low, high = SCENE_SECONDS
+    assert all(low <= d <= high for d in durations.values()), durations
+    assert LECTURE_SECONDS[0] <= sum(durations.values()) <= LECTURE_SECONDS[1], durations
+
+
+def test_caption_wrapping_doctests():
+    """scenes/ is not among pytest's doctest paths; the wrapping rule the subtitles rely on is tested here."""
+    assert doctest.testmod(scenes._common).failed == 0
