@@ -123,9 +123,8 @@ def render_scene(job: SceneRender, staging: Path, report) -> list[str]:
 
 def _scene_inputs(module: str) -> list[Path]:
     """What a scene's render reads: its own file, the scenes' shared modules, optim_core and the catalog."""
-    scenes = _ROOT / "scenes"
-    return [Path(importlib.util.find_spec(module).origin), *sorted(scenes.glob("_*.py")), _ROOT / "optim_core",
-            _ROOT / "catalog"]  # fmt: skip
+    shared = sorted((_ROOT / "scenes").glob("_*.py"))
+    return [Path(importlib.util.find_spec(module).origin), *shared, _ROOT / "optim_core", _ROOT / "catalog"]
 
 
 def scene_jobs(names: tuple[str, ...], lang: str, quality: str, cache: Path) -> list[Job]:
@@ -137,7 +136,8 @@ def scene_jobs(names: tuple[str, ...], lang: str, quality: str, cache: Path) -> 
     for name in names:
         module, class_name = SCENES[name]
         args = SceneRender(name, module, class_name, lang, quality, _expected_seconds(cache, class_name, lang))
-        key = content_key(fingerprint(_scene_inputs(module)), name, lang, quality, version("manim"))
+        tools = version("manim"), version("manim-slides")
+        key = content_key(fingerprint(_scene_inputs(module)), name, lang, quality, tools)
         jobs.append(Job(name, args.outputs, key, render_scene, args))
     return jobs
 
@@ -209,7 +209,7 @@ def poster_time(parts: tuple[Part, ...]) -> float:
         if part.scene == POSTER_SCENE:
             starts = [start for _, start in part.beats] + [part.duration]
             for index, (name, start) in enumerate(part.beats):
-                if name.replace("_", " ") == POSTER_BEAT:
+                if name == POSTER_BEAT:
                     return offset + max(start, starts[index + 1] - POSTER_LEAD)
         offset += part.duration
     return sum(part.duration for part in parts) / 2
@@ -277,7 +277,7 @@ def build(
     if slides:
         from .lecture_slides import check_reveal
 
-        check_reveal()
+        reveal = check_reveal()
     cache = cache_dir()
     renders = scene_jobs(scenes, lang, quality, cache)
     # Longest scenes first: the last worker to finish then has a short scene, not the longest one.
@@ -293,7 +293,7 @@ def build(
     if slides:
         from .lecture_slides import build_slides
 
-        finals.append(Job("slides", slides_outputs(stem), key, build_slides, assembly))
+        finals.append(Job("slides", slides_outputs(stem), content_key(key, reveal), build_slides, assembly))
     assembled = run_jobs(finals, directory, workers=min(jobs, len(finals)))
     failed = [outcome for outcome in assembled if outcome.status == "failed"]
     if failed:
