@@ -65,12 +65,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "Momentum の1ステップあたりの収束率（理論、二次関数）",
     },
     "explore_rate_legend": {
-        "en": "Colour: the rate per step, bright is fast. Hatched: rate ≥ 1, diverges. Star: the theory's optimum."
+        "en": "Colour: the rate per step, bright is fast. Hatched: rate ≥ 1, diverges. Star: the theory's optimum,"
+        " η\u00a0=\u00a0{lr:.2f} and α\u00a0=\u00a0{momentum:.2f} (rate {rate:.2f})."
         " Dots: the settings this page holds.",
         "de": "Farbe: die Rate pro Schritt, hell ist schnell. Schraffiert: Rate ≥ 1, divergiert. Stern: das"
-        " Optimum der Theorie. Punkte: die Einstellungen auf dieser Seite.",
-        "ja": "色：1ステップあたりの収束率（明るいほど速い）。斜線：収束率 ≥ 1 で発散。星：理論上の最適値。"
-        "点：このページにある設定。",
+        " Optimum der Theorie, η\u00a0=\u00a0{lr:.2f} und α\u00a0=\u00a0{momentum:.2f} (Rate {rate:.2f})."
+        " Punkte: die Einstellungen auf dieser Seite.",
+        "ja": "色：1ステップあたりの収束率（明るいほど速い）。斜線：収束率 ≥ 1 で発散。星：理論上の最適値"
+        " η\u00a0=\u00a0{lr:.2f}、α\u00a0=\u00a0{momentum:.2f}（収束率 {rate:.2f}）。点：このページにある設定。",
     },
     "explore_rate_value": {
         "en": "Theory for this setting: each step multiplies the distance to the minimum by about {rate}.",

@@ -41,7 +41,6 @@ PAGE_MESSAGES = (
     "explore_path_legend",
     "loss_title",
     "explore_rate_title",
-    "explore_rate_legend",
     "explore_rate_other",
     "explore_rate_none",
     "explore_rate_value",

@@ -17,7 +17,7 @@ import contourpy
 import numpy as np
 
 import optim_core as oc
-from catalog import number
+from catalog import number, text
 
 #: The book's four, plus Nesterov and RMSprop, in the book's convention.
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
@@ -37,6 +37,7 @@ FLOOR = 1e-10
 SETTLED = 1e-7
 #: The slowest rate the rate map tells apart (a tenfold shrink every 2,300 steps); slower ones share its colour.
 SLOWEST_RATE = 0.999
+#: Rates labelled on the rate map's colour bar.
 SCALE_TICKS = (0.7, 0.9, 0.97, 0.99, 0.999)
 #: Rate-map resolution (learning rates × momenta).
 RATE_CELLS = (120, 80)
@@ -130,13 +131,9 @@ def default_lr(f: oc.Function, name: str, lrs: np.ndarray, result: oc.SweepResul
     the function's own start (with the optimizer's default second hyperparameter)."""
     if f.name == "bowl" and name in oc.BOOK_COMPARISON:
         return int(np.flatnonzero(lrs == oc.BOOK_COMPARISON[name])[0])
-    final = result.final_value.reshape(len(lrs), -1, result.final_value.shape[-1])
-    if name in SECOND:
-        key, values = SECOND[name]
-        final = final[:, list(values).index(oc.defaults(name)[key])]
-    else:
-        final = final[:, 0]
-    return int(np.argmin(np.where(np.isfinite(final[:, 0]), final[:, 0], np.inf)))
+    second = list(SECOND[name][1]).index(oc.defaults(name)[SECOND[name][0]]) if name in SECOND else 0
+    final = result.final_value.reshape(len(lrs), -1, result.final_value.shape[-1])[:, second, 0]
+    return int(np.argmin(np.where(np.isfinite(final), final, np.inf)))
 
 
 def contours(f: oc.Function, window, colors) -> list[dict]:
@@ -150,7 +147,7 @@ def contours(f: oc.Function, window, colors) -> list[dict]:
     for level, color in zip(levels, colors(len(levels)), strict=True):
         pieces = [np.vstack([piece, [np.nan, np.nan]]) for piece in generator.lines(level)]
         if pieces:
-            lines.append({"level": float(level), "color": color, "xy": pack(np.concatenate(pieces), "f4")})
+            lines.append({"color": color, "xy": pack(np.concatenate(pieces), "f4")})
     return lines
 
 
@@ -193,6 +190,7 @@ def rate_map(f: oc.Function, lrs: np.ndarray, lang: str) -> dict:
         "at_grid": pack(at_grid, "f4"),
         "boundary": pack(np.concatenate(edge), "f4") if edge else "",
         "optimum": [best.lr, best.momentum, best.rate],
+        "legend": text("explore_rate_legend", lang, lr=best.lr, momentum=best.momentum, rate=best.rate),
     }
 
 
@@ -220,6 +218,8 @@ def decade_ticks(low: float, high: float, count: int = 6) -> list[list]:
 
 
 def function_data(name: str, lang: str, colors) -> dict:
+    """What the page knows about one function: its frame, contours, starts, grids, runs and (for quadratics)
+    the rate map. ``colors(n)`` gives the colours of n contour levels."""
     f = oc.get_function(name)
     setup = SETUPS[name]
     window = f.frame(wide=setup.wide)

@@ -484,6 +484,7 @@
   function drawRate(c) {
     const map = c.fn.rate_map;
     $("rate-canvas").hidden = $("rate-legend").hidden = !map;
+    if (map) $("rate-legend").textContent = map.legend;
     if (!map) {
       $("rate-note").textContent = M.explore_rate_none;
       return;
@@ -645,7 +646,6 @@
     $("path-legend").textContent = M.explore_path_legend;
     $("loss-title").textContent = M.loss_title;
     $("rate-title").textContent = M.explore_rate_title;
-    $("rate-legend").textContent = M.explore_rate_legend;
     for (const opt of DATA.optimizers) if (opt.second) state.second[opt.name] = opt.second.default;
     options($("function"), DATA.functions.map((f) => f.label), 0);
     options(
