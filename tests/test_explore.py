@@ -122,7 +122,7 @@ def test_a_diverging_setting_is_stored_up_to_its_divergence(default_page):
         ({"theme": "transparent"}, r"unknown theme 'transparent' for the explorable page \(valid: light, dark\)"),
         (
             {"functions": ("bowl", "rosenbrock", "himmelblau", "beale")},
-            r"would weigh 3\.\d MB, over the limit of 3 MB; choose fewer functions",
+            r"would weigh 3\.\d\d MB, over the limit of 3 MB; choose fewer functions",
         ),
     ],
 )

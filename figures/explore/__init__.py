@@ -204,7 +204,7 @@ def write_explore(output: Path, *, functions: tuple[str, ...] = (), lang: str = 
     size = len(html.encode("utf-8"))
     if size > MAX_PAGE_BYTES:
         raise oc.OptvizError(
-            f"a page with {', '.join(names)} would weigh {size / 1e6:.1f} MB, over the limit of"
+            f"a page with {', '.join(names)} would weigh {size / 1e6:.2f} MB, over the limit of"
             f" {MAX_PAGE_BYTES / 1e6:g} MB; choose fewer functions (the default three fit)"
         )
     write_text(output, html)
