@@ -153,7 +153,9 @@ StepsOpt = Annotated[
     int | None, typer.Option("--steps", help="Updates to run, 1 to 10000 (default per kind).", rich_help_panel=PROBLEM)
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and titles.", rich_help_panel=OUTPUT)]
-ThemeOpt = Annotated[Theme, typer.Option(help="Colour theme.", rich_help_panel=OUTPUT)]
+ThemeOpt = Annotated[
+    Theme, typer.Option(metavar="THEME", help="Colour theme: light, dark or transparent.", rich_help_panel=OUTPUT)
+]
 
 
 def _starts(texts: list[str] | None) -> tuple[tuple[float, float], ...]:
@@ -236,8 +238,10 @@ def export(
     start: StartsOpt = None,
     steps: Annotated[int, typer.Option(help="Updates to run, 1 to 10000.")] = 100,
 ):
-    """Write trajectories as CSV or JSON: one run per optimizer and start, labelled, with its hyperparameters,
-    the function, and per step the position, value, gradient, optimizer state and divergence."""
+    """Write trajectories as CSV or JSON.
+
+    One run per optimizer and start, labelled, with its hyperparameters and the function; per step the
+    position, value, gradient, optimizer state and divergence."""
     from .export import export_trajectories
 
     print(export_trajectories(output, function, tuple(optimizer or ()), _starts(start), steps))
@@ -254,10 +258,15 @@ def article(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of figures and captions not set in the spec.")] = (
         Lang.en
     ),
-    theme: Annotated[Theme, typer.Option(help="Colour theme of figures not set in the spec.")] = Theme.light,
+    theme: Annotated[
+        Theme,
+        typer.Option(metavar="THEME", help="Colour theme (light, dark or transparent) of figures not set in the spec."),
+    ] = Theme.light,
 ):
-    """Build an article's whole set of figures, skip what is up to date, and write DIR/index.html (a gallery
-    with captions) and DIR/article.md (the figures in order, ready for a static-site post)."""
+    """Build an article's figures, skipping what is up to date, with a gallery and a post.
+
+    DIR/index.html shows every figure with its caption and alt text; DIR/article.md lists them in order,
+    ready for a static-site post."""
     from .article import build
     from .batch import exit_if_interrupted
 

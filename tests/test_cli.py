@@ -281,17 +281,19 @@ def test_version_and_the_figure_help_fit_80_columns():
     version = subprocess.run([optviz, "--version"], capture_output=True, text=True, check=True).stdout
     assert re.fullmatch(r"optviz \d+\.\d+\.\d+\n", version)
     env = {**os.environ, "COLUMNS": "80", "TERM": "dumb"}
-    page = subprocess.run([optviz, "figure", "--help"], capture_output=True, text=True, check=True, env=env).stdout
-    lines = page.splitlines()
-    assert max(len(line) for line in lines) <= 80
-    from figures.kinds import KINDS
+    for command in ("figure", "article", "export"):
+        page = subprocess.run([optviz, command, "--help"], capture_output=True, text=True, check=True, env=env).stdout
+        lines = page.splitlines()
+        assert max(len(line) for line in lines) <= 80, command
+        words = set(re.findall(r"[A-Za-z]{3,}", page))
+        wrapped = [f"{a}{b}" for a, b in re.findall(r"([A-Za-z]+)\s*│?\n\s*│?\s*([a-z]+)", page)]
+        assert not [w for w in wrapped if w in words], (command, wrapped)
+        if command == "figure":
+            from figures.kinds import KINDS
 
-    for name, kind in KINDS.items():
-        assert any(line.strip() == f"{name}: {kind.summary}" for line in lines), name
-    assert sum(line.strip().startswith("optviz figure ") for line in lines) == 2
-    words = {w for w in re.findall(r"[A-Za-z]{3,}", " ".join(lines))}
-    wrapped = [f"{a}{b}" for a, b in re.findall(r"([A-Za-z]+)\s*│?\n\s*│?\s*([a-z]+)", page)]
-    assert not [w for w in wrapped if w in words], wrapped
+            for name, kind in KINDS.items():
+                assert any(line.strip() == f"{name}: {kind.summary}" for line in lines), name
+            assert sum(line.strip().startswith("optviz figure ") for line in lines) == 2
 
 
 def test_a_series_label_and_colour_come_from_the_spec(tmp_path):
