@@ -31,7 +31,7 @@ CAPTION_SIZE = 30
 #: The title-safe area: 5 % of the frame's width and height inside each edge.
 SAFE_MARGIN = 0.05
 #: Characters per caption line, on screen and in the subtitles (two lines at most).
-LINE_CHARACTERS = {"en": 42, "de": 42, "ja": 26}
+LINE_CHARACTERS = {"en": 42, "de": 42, "ja": 30}
 #: The scenes' background, set by each scene in code so that it holds wherever Manim is started from.
 BACKGROUND = "#f7f7f5"
 TEXT_COLOR = "#1f2328"
@@ -72,21 +72,31 @@ def place_picture(mobject):
 
 
 def wrap(words: str, lang: str) -> str:
-    r"""``words`` broken into lines of at most :data:`LINE_CHARACTERS` characters; Japanese, which has no
-    spaces, after punctuation where it can, else at the limit.
+    r"""``words`` broken into lines of at most :data:`LINE_CHARACTERS` characters. Japanese, which has no
+    spaces between words, breaks after punctuation or at the spaces around Latin words, two lines as even as
+    they can be.
 
     >>> wrap("each step = previous step + new gradient step, so a right angle becomes 45°", "en")
     'each step = previous step + new gradient\nstep, so a right angle becomes 45°'
-    >>> wrap("各ステップは前回のステップと新しい勾配ステップの和：直角は 45° になる", "ja")
-    '各ステップは前回のステップと新しい勾配ステップの和：\n直角は 45° になる'
+    >>> wrap("SGD はジグザグ、Momentum は揺れ、AdaGrad は減速、Adam はまっすぐ向かう", "ja")
+    'SGD はジグザグ、Momentum は揺れ、\nAdaGrad は減速、Adam はまっすぐ向かう'
+    >>> wrap("α = 0 なら Momentum は SGD と同じ", "ja")
+    'α = 0 なら Momentum は SGD と同じ'
     """
     width = LINE_CHARACTERS[lang]
     if lang != "ja":
         return "\n".join(textwrap.wrap(words, width, break_on_hyphens=False))
-    lines, rest = [], words
+    lines, rest = [], words.strip()
     while len(rest) > width:
-        cut = max(rest.rfind(mark, 0, width) for mark in "、。：，")
-        cut = cut + 1 if cut > width // 3 else width
+        breaks = [i + 1 for i, ch in enumerate(rest) if ch in "、。：，"] + [
+            i for i, ch in enumerate(rest) if ch == " "
+        ]
+        fitting = [b for b in breaks if 0 < len(rest[:b].strip()) <= width]
+        if len(rest) <= 2 * width:  # the last two lines: as even as the breaks allow
+            even = [b for b in fitting if len(rest[b:].strip()) <= width]
+            cut = min(even, key=lambda b: abs(2 * b - len(rest))) if even else (len(rest) + 1) // 2
+        else:
+            cut = max(fitting, default=width)
         lines.append(rest[:cut].strip())
         rest = rest[cut:].strip()
     return "\n".join([*lines, rest])

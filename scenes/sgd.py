@@ -8,9 +8,10 @@ Beats: see :data:`BEATS`. The golf picture plays SGD at ``optim_core.spec.GOLF_L
 
 from __future__ import annotations
 
-from manim import DOWN, UP, Dot, FadeIn, Indicate, ValueTracker, VGroup, Write, linear
+from manim import DOWN, RIGHT, UP, Dot, FadeIn, Indicate, ValueTracker, VGroup, Write, linear
 
 import optim_core as oc
+from catalog import number
 from optim_core.spec import GOLF_LEARNING_RATES
 from scenes._beats import Lecture
 from scenes._common import (
@@ -90,9 +91,10 @@ class SGDZigzag(Lecture):
             self.say(key, lr=float(t.optimizer.hyperparams["lr"]))
             tracker = ValueTracker(0)
             _, path, note = moving_path(axes, t, tracker, self.lang, color=series.color, arrow=False)
-            name = label(f"η = {t.optimizer.hyperparams['lr']:g}", self.lang, series.color, 30)
+            name = label(f"η = {number(t.optimizer.hyperparams['lr'], self.lang)}", self.lang, series.color, 30)
             legend.add(name)
-            legend.arrange(DOWN, aligned_edge=UP).next_to(axes.c2p(0, axes.y_range[1]), DOWN, buff=0.15)
+            corner = axes.c2p(axes.x_range[1], axes.y_range[1])  # the plot's top right, away from the paths
+            legend.arrange(DOWN, aligned_edge=RIGHT).move_to(corner, aligned_edge=UP + RIGHT)
             self.add(*path)
             if note is not None:
                 self.add(note.next_to(axes, UP, buff=0.1))

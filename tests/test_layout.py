@@ -10,7 +10,9 @@ scene units (the frame is 8 units tall at every resolution). The rules:
 - every line of text or formula is at least 0.3 units tall (about 40 px at 1080p), tick labels 0.2;
 - every labelled arrow (marked ``label``) is at least 0.8 units long;
 - in the vector-sum inset, αv and −η∇L (marked ``inset_term``) are each at least 1.5 units long and at
-  least 60° apart.
+  least 60° apart;
+- no wait longer than 3 s is followed by more animation in the same beat (a static hold may be longer only
+  at the end of a beat).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +39,7 @@ from manim import (
     Text,
     ThreeDCamera,
     VMobject,
+    Wait,
     tempconfig,
 )
 
@@ -43,7 +47,7 @@ from catalog import LANGUAGES
 from scenes import _render as scene_render
 from scenes._common import SAFE_MARGIN
 
-LINE, TICK, ARROW, INSET_ARROW, INSET_ANGLE = 0.3, 0.2, 0.8, 1.5, 60.0
+LINE, TICK, ARROW, INSET_ARROW, INSET_ANGLE, HOLD = 0.3, 0.2, 0.8, 1.5, 60.0, 3.0
 TEXT_TYPES = (Text, SingleStringMathTex, DecimalNumber)  # MathTex and Integer are subclasses
 
 
@@ -60,7 +64,7 @@ class Walk:
 
     problems: list[str] = field(default_factory=list)
     checkpoints: list[str] = field(default_factory=list)
-    subtitles: Path | None = None
+    subtitles: str | None = None  #: the .srt the render wrote, or None if it wrote none
     duration: float = 0.0
 
 
@@ -69,7 +73,7 @@ def walk(name: str, lang: str) -> Walk:
     """Run scene ``name`` in ``lang`` with every beat's animations skipped; check the layout at each beat's end
     (when the next beat starts) and at the end. Cached: the subtitle tests read the same walk."""
     result = Walk()
-    media = Path(tempfile.mkdtemp(prefix=f"optviz-walk-{name}-{lang}-"))
+    media = Path(tempfile.mkdtemp(prefix=f"optviz-walk-{Path(name).stem}-{lang}-"))
     options = {
         "pixel_width": 192,
         "pixel_height": 108,
@@ -96,14 +100,33 @@ def walk(name: str, lang: str) -> Walk:
                 return start_beat(beat_name, *args, **kwargs)
 
             scene.next_slide = next_slide
+            wait, play = scene.wait, scene.play
+            held = []  # (beat, seconds) of a long wait not yet followed by an animation
+
+            def long_wait(duration=1.0, *args, **kwargs):
+                if duration > HOLD:
+                    held.append((current[0], duration))
+                return wait(duration, *args, **kwargs)
+
+            def animation(*args, **kwargs):
+                if all(isinstance(a, Wait) for a in args):  # Scene.wait plays a Wait
+                    return play(*args, **kwargs)
+                while held and held[-1][0] == current[0]:
+                    beat, seconds = held.pop()
+                    result.problems.append(f"{name} / {beat} / {lang}: a static hold of {seconds:.1f} s mid-beat")
+                held.clear()
+                return play(*args, **kwargs)
+
+            scene.wait, scene.play = long_wait, animation
             scene.render()
             result.checkpoints.append(f"{current[0]} (last frame)")
             result.problems.extend(f"{name} / {current[0]} (last frame) / {lang}: {p}" for p in check(scene))
             result.duration = scene.time
             found = list(media.rglob("*.srt"))
-            result.subtitles = found[0] if found else None
+            result.subtitles = found[0].read_text(encoding="utf-8") if found else None
     finally:
         os.chdir(here)
+        shutil.rmtree(media, ignore_errors=True)
     return result
 
 
@@ -248,3 +271,30 @@ def test_the_checks_catch_small_overlapping_and_outside_text():
     assert "Text('tiny') has lines" in problems
     assert "Text('first') and Text('second') overlap" in problems
     assert "Text('away')" in problems and "outside the title-safe area" in problems
+
+
+HELD = """
+from manim import Dot, FadeIn
+from scenes._beats import Lecture
+from scenes._common import begin
+
+
+class Held(Lecture):
+    def construct(self):
+        self.lang = begin(self, ("sgd",), 1).lang
+        self.beat("one", "sgd_golf")
+        self.wait(4)
+        self.play(FadeIn(Dot()))
+        self.beat("two", "sgd_slow")
+        self.play(FadeIn(Dot()))
+        self.wait(4)
+"""
+
+
+def test_the_walk_catches_a_long_static_hold_mid_beat(tmp_path):
+    scene_file = tmp_path / "held.py"
+    scene_file.write_text(HELD)
+    result = walk(str(scene_file), "en")
+    holds = [p for p in result.problems if "static hold" in p]
+    assert holds == [f"{scene_file} / one / en: a static hold of 4.0 s mid-beat"]  # the one ending "two" is fine
+    assert result.checkpoints == ["one", "two (last frame)"]
