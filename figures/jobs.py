@@ -73,8 +73,10 @@ def check_steps(steps: int) -> int:
 
 
 def _takes(option: str, job: FigureJob, accepting) -> oc.OptvizError:
+    """The error for an option given more often than ``job``'s kind takes it, naming the kinds ``accepting``."""
     names = ", ".join(k.name for k in KINDS.values() if accepting(k))
-    return oc.OptvizError(f"{job.kind} takes {option}; the kinds that take more are: {names}")
+    others = "the kinds that take it" if option.startswith("no ") else "the kinds that take more"
+    return oc.OptvizError(f"{job.kind} takes {option}; {others} are: {names}")
 
 
 def validate(job: FigureJob, *, directory_exists: bool = True) -> None:

@@ -44,7 +44,8 @@ _METADATA = {
 }
 #: Raster formats go through Pillow: a PNG is quantised to 256 colours without dithering (a figure's flat
 #: colours survive; the file is a quarter of matplotlib's RGBA PNG), WebP is lossless. Both are deterministic.
-_RASTER = {"png": {"compress_level": 9}, "webp": {"lossless": True, "quality": 100, "method": 4}}
+#: zlib level 6 rather than 9: 5 % larger PNGs, written eight times faster (12 ms against 95 ms for compare).
+_RASTER = {"png": {"compress_level": 6}, "webp": {"lossless": True, "quality": 100, "method": 4}}
 
 
 def font_rc(lang: str) -> dict:
