@@ -13,7 +13,8 @@ Workload (issues 2 and 11): 10,000 start points x 1,000 steps on the bowl, each 
   turns. The time is the run alone: imports, the start points and one tiny run that triggers lazy imports
   (torch.optim's first step) happen before the clock starts; allocating and first touching the history is
   part of the run, as it is for a user. Peak RSS is that process's VmHWM; "before" is its VmRSS just before
-  the run, the interpreter with its imports.
+  the run, the interpreter with its imports. CPU is user plus system time over all of the process's threads
+  (torch computes on two), which other people's load on a shared machine disturbs less than wall time.
 - Warm: repeats in one process after a warm-up, so page faults and lazy imports are paid once beforehand.
 - The per-path loop runs each start on its own, the way the book's code does (a dict of parameters 'x' and
   'y', one update per parameter per step); it is timed on a sample of paths and scaled to the workload.
@@ -123,7 +124,8 @@ def status_mib(field: str) -> float:
 
 
 def child(side: str, mode: str, name: str, paths: int) -> None:
-    """One fresh-process measurement, printed as JSON: seconds of the run, peak RSS and RSS before the run."""
+    """One fresh-process measurement, printed as JSON: wall and CPU seconds of the run (CPU time, user and
+    system over all threads, is less sensitive to other people's load), peak RSS and RSS before the run."""
     if side == "torch":
         import torch
 
@@ -137,11 +139,11 @@ def child(side: str, mode: str, name: str, paths: int) -> None:
     make(name, history, starts(2))()  # lazy imports and one-time set-up, outside the timing
     work = make(name, history, starts(paths))
     before = status_mib("VmRSS")
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.process_time()
     kept = work()  # freed after the clock stops, on both sides
-    seconds = time.perf_counter() - began
+    seconds, cpu = time.perf_counter() - began, time.process_time() - cpu_began
     del kept
-    print(json.dumps({"seconds": seconds, "peak_mib": status_mib("VmHWM"), "before_mib": before}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mib": status_mib("VmHWM"), "before_mib": before}))
 
 
 def fresh(side: str, mode: str, name: str, paths: int = PATHS) -> dict:
@@ -160,8 +162,11 @@ def fresh_table(names: list[str], repeats: int, with_torch: bool) -> None:
     header = "| optimizer | optviz history | peak RSS (before) | growth / positions |"
     rule = "|---|---:|---:|---:|"
     if with_torch:
-        header += " torch history | peak RSS (before) | optviz vs torch | optviz lean | torch lean | lean vs torch |"
-        rule += "---:|---:|---:|---:|---:|---:|"
+        header += (
+            " torch history | peak RSS (before) | optviz vs torch | CPU optviz / torch | optviz lean | torch lean |"
+            " lean vs torch |"
+        )
+        rule += "---:|---:|---:|---:|---:|---:|---:|"
     else:
         header += " optviz lean |"
         rule += "---:|"
@@ -185,7 +190,8 @@ def fresh_table(names: list[str], repeats: int, with_torch: bool) -> None:
             theirs, theirs_lean = med["torch", "history"], med["torch", "lean"]
             row += (
                 f" {theirs['seconds']:.3f} s | {theirs['peak_mib']:.0f} MiB ({theirs['before_mib']:.0f}) |"
-                f" {theirs['seconds'] / mine['seconds']:.2f}x | {mine_lean['seconds']:.3f} s |"
+                f" {theirs['seconds'] / mine['seconds']:.2f}x | {mine['cpu']:.2f} / {theirs['cpu']:.2f} s |"
+                f" {mine_lean['seconds']:.3f} s |"
                 f" {theirs_lean['seconds']:.3f} s | {theirs_lean['seconds'] / mine_lean['seconds']:.2f}x |"
             )
         else:
