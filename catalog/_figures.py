@@ -398,4 +398,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "zentriertes RMSprop",
         "ja": "中心化 RMSprop",
     },
+    "alt_text": {
+        "en": "Alt text",
+        "de": "Alternativtext",
+        "ja": "代替テキスト",
+    },
 }

@@ -182,7 +182,7 @@ def build(
         table.add_row(path.name, job.kind, status, seconds, size)
     Console().print(table)
     described = [(job, *describe(job)) for job in figure_jobs]
-    write_text(directory / "index.html", gallery(title, described, lang))
+    write_text(directory / "index.html", gallery(title, described, lang, theme))
     write_text(directory / "article.md", post(title, described))
     print(f"{len(figure_jobs)} outputs in {directory}/: open index.html, or post article.md")
     failures = [f"{outcome.job.name}: {outcome.error}" for outcome in outcomes if outcome.status == "failed"]
@@ -226,9 +226,21 @@ def describe(job: FigureJob) -> tuple[str, str]:
     return text(f"caption_{key}", job.lang, **values), text(f"alt_{key}", job.lang, **values)
 
 
-def gallery(title: str, described: list[tuple[FigureJob, str, str]], lang: str = "en") -> str:
-    """A self-contained page showing every output with its caption and alt text; each image records whether it
-    loaded (for the browser test)."""
+#: The gallery's colours per theme: page, card, text, muted text.
+PAGE_COLOURS = {
+    "light": ("#fafafa", "white", "#222", "#555"),
+    "dark": ("#0e0f12", "#16181d", "#e8e8e8", "#a8a8a8"),
+    "transparent": ("#fafafa", "white", "#222", "#555"),
+}
+
+
+def gallery(title: str, described: list[tuple[FigureJob, str, str]], lang: str = "en", theme: str = "light") -> str:
+    """A self-contained page in the figures' theme showing every output with its caption, and its alt text
+    under a fold for copying; each image records whether it loaded (for the browser test)."""
+    from catalog import text
+
+    page, card, ink, muted = PAGE_COLOURS[theme]
+    alt_label = html.escape(text("alt_text", lang))
     cards = []
     for job, caption, alt in described:
         name = html.escape(Path(job.output).name)
@@ -242,19 +254,23 @@ def gallery(title: str, described: list[tuple[FigureJob, str, str]], lang: str =
                 f'<img src="{name}" alt="{alt}" onload="this.dataset.loaded=this.naturalWidth"'
                 ' onerror="this.dataset.loaded=0">'
             )
-        cards.append(f"<figure>{media}<figcaption>{caption}</figcaption></figure>")
+        cards.append(
+            f"<figure>{media}<figcaption>{caption}"
+            f"<details><summary>{alt_label}</summary>{alt}</details></figcaption></figure>"
+        )
     return f"""<!doctype html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{html.escape(title)}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem; background: #fafafa; color: #222; }}
+body {{ font-family: system-ui, sans-serif; margin: 2rem; background: {page}; color: {ink}; }}
 main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1.5rem; }}
-figure {{ margin: 0; background: white; padding: 0.75rem; border-radius: 6px; box-shadow: 0 1px 3px #0002; }}
+figure {{ margin: 0; background: {card}; padding: 0.75rem; border-radius: 6px; box-shadow: 0 1px 3px #0002; }}
 img, video {{ width: 100%; height: auto; }}
-a.page {{ display: block; padding: 4rem 1rem; text-align: center; font-size: 1.3rem; background: #eef3f8; }}
-figcaption {{ font-size: 0.9rem; color: #555; margin-top: 0.4rem; }}
+a.page {{ display: block; padding: 4rem 1rem; text-align: center; font-size: 1.3rem; color: inherit; }}
+figcaption {{ font-size: 0.9rem; color: {muted}; margin-top: 0.4rem; }}
+details {{ margin-top: 0.3rem; font-size: 0.8rem; }}
 </style>
 </head>
 <body>

@@ -374,6 +374,8 @@ def surface_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
             label=look.label,
             zorder=10,
         )
+    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+        axis.set_pane_color((0.0, 0.0, 0.0, 0.0))  # no light grey panes on a dark theme
     ax.view_init(elev=38, azim=-62)
     ax.set_xlabel("x")
     ax.set_ylabel("y")

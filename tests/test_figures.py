@@ -163,7 +163,8 @@ def test_article_in_german_and_dark_creates_its_folder_and_a_post(tmp_path):
     assert post.index("sgd.png") < post.index("lr.svg") < post.index('<video src="race.mp4"')
     page = (out / "index.html").read_text()
     assert '<html lang="de">' in page and 'alt="Höhenlinienbilder von f(x, y)' in page
-    assert page.count("<figcaption>") == 3
+    assert page.count("<figcaption>") == 3 and page.count("<summary>Alternativtext</summary>") == 3
+    assert "background: #0e0f12" in page  # the gallery follows the dark theme
     with Image.open(out / "sgd.png") as image:
         assert image.convert("RGB").getpixel((2, 2)) == (0x16, 0x18, 0x1D)  # the dark theme's background
     assert 'width="1200px" height="500px"' in (out / "lr.svg").read_text()
