@@ -57,7 +57,8 @@ def main() -> None:
             if not reruns:
                 reruns = [build(directory, cache, options.quality, jobs) for _ in range(options.reruns)]
     goal = GOALS.get(options.quality)
-    print(f"lecture: {length:.1f} s of video at {options.quality} quality, {os.cpu_count()} cores\n")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"lecture: {length:.1f} s of video at {options.quality} quality; {os.cpu_count()} cores, load {load}\n")
     print("| build | time | x lecture duration | goal |")
     print("|---|---:|---:|---:|")
     for jobs, cold in rows:
