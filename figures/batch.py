@@ -71,7 +71,11 @@ class Interrupted(Exception):
     """Ctrl-C or SIGTERM arrived while jobs were running; workers are stopped and nothing partial is left."""
 
 
-def fingerprint(paths: Iterable[Path], suffixes: tuple[str, ...] = (".py", ".toml", ".mplstyle", ".cfg")) -> str:
+#: What counts as source: code, settings, and the explorable page's own HTML, script and style sheet.
+SOURCE_SUFFIXES = (".py", ".toml", ".mplstyle", ".cfg", ".html", ".js", ".css")
+
+
+def fingerprint(paths: Iterable[Path], suffixes: tuple[str, ...] = SOURCE_SUFFIXES) -> str:
     """A hash of the source files under ``paths`` (files or folders): changing any of them changes it."""
     digest = hashlib.sha256()
     for root in paths:

@@ -407,3 +407,15 @@ def test_a_path_that_leaves_and_later_diverges_says_both():
         ax = plots.path_figure(t).axes[0]
     assert [text_.get_text() for text_ in ax.texts] == ["leaves the picture at step 42; diverged at step 335"]
     assert len(_lines(ax)[0].get_xydata()) == 43  # 42 points inside, then the edge
+
+
+def test_the_explorable_pages_script_is_part_of_the_articles_fingerprint(tmp_path, monkeypatch):
+    """Editing page.js must make out/explore.html stale, like editing Python does."""
+    from figures import article
+
+    package = tmp_path / "figures"
+    shutil.copytree(Path(article.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(article, "__file__", str(package / "article.py"))
+    before = article.code_fingerprint()
+    (package / "explore" / "page.js").write_text((package / "explore" / "page.js").read_text() + "\n// edited\n")
+    assert article.code_fingerprint() != before
