@@ -204,9 +204,9 @@ def _record(opt: Optimizer, f: Function, params: np.ndarray, steps: int, bound: 
     with np.errstate(all="ignore"):  # divergence is reported through the record, never as warnings
         state = opt.init(params)
         grads = f.grad(params)
-        positions = np.empty((steps + 1, *params.shape))
-        values = np.empty(positions.shape[:-1])
-        records = [np.empty((steps + 1, *np.shape(a)), np.asarray(a).dtype) for a in (grads, *state)] if history else []
+        positions = _empty((steps + 1, *params.shape))
+        values = _empty(positions.shape[:-1])
+        records = [_empty((steps + 1, *np.shape(a)), np.asarray(a).dtype) for a in (grads, *state)] if history else []
         positions[0] = params
         for record, value in zip(records, (grads, *state), strict=False):
             record[0] = value
@@ -233,6 +233,23 @@ def _record(opt: Optimizer, f: Function, params: np.ndarray, steps: int, bound: 
     if not history:
         return _Record(positions, values, diverged_at, None, None)
     return _Record(positions, values, diverged_at, records[0], type(state)(*records[1:]))
+
+
+def _empty(shape: tuple[int, ...], dtype=np.float64) -> np.ndarray:
+    """``np.empty``, except that a large record is mapped on ordinary pages.
+
+    NumPy asks the kernel for transparent huge pages for arrays of 4 MB and more. A record is written once,
+    front to back, so huge pages save no TLB misses worth having, while zeroing each 2 MB page on first touch
+    made a fresh 10,000 x 1,000 SGD run 2.5 times slower (0.56 s CPU against 0.23 s, side by side). An
+    anonymous mapping advised ``MADV_NOHUGEPAGE`` keeps the pages small; the array keeps the mapping alive.
+    """
+    count = int(np.prod(shape))
+    nbytes = count * np.dtype(dtype).itemsize
+    if nbytes < HELPER_BYTES or not hasattr(mmap, "MADV_NOHUGEPAGE"):
+        return np.empty(shape, dtype)
+    mapping = mmap.mmap(-1, nbytes)
+    mapping.madvise(mmap.MADV_NOHUGEPAGE)
+    return np.frombuffer(mapping, dtype=dtype, count=count).reshape(shape)
 
 
 def _helper_thread():
