@@ -115,46 +115,25 @@ def test_the_deck_has_one_slide_per_beat(built):
 def test_the_html_deck_plays_offline_in_chromium_and_steps_with_the_arrow_keys(built):
     from playwright.sync_api import sync_playwright
 
+    from figures.explore.chromium import ARGS, open_offline
+
     directory, _ = built
-    errors, requests = [], []
+    playing = "() => { const v = Reveal.getSlideBackground(Reveal.getIndices().h).querySelector('video');"
+    playing += " return v !== null && v.readyState >= 2 && v.videoWidth > 0; }"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         try:
-            context = browser.new_context(offline=True)
-
-            def only_files(route):
-                requests.append(route.request.url)
-                if route.request.url.startswith(("file:", "data:")):
-                    route.continue_()
-                else:
-                    route.abort()
-
-            context.route("**/*", only_files)
-            page = context.new_page()
-            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto((directory / "lecture-de-low.html").as_uri())
-            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-            playing = "() => { const v = Reveal.getSlideBackground(Reveal.getIndices().h).querySelector('video');"
-            playing += " return v !== null && v.readyState >= 2 && v.videoWidth > 0; }"
-            page.wait_for_function(playing, timeout=10_000)
+            page, problems, requests = open_offline(
+                browser, directory / "lecture-de-low.html", ready="window.Reveal && Reveal.isReady()"
+            )
+            page.wait_for_function(playing, timeout=20_000)  # the deck has no CSP, so Playwright may poll
             assert page.evaluate("Reveal.getTotalSlides()") == len(impulse.BEATS)
             page.keyboard.press("ArrowRight")
-            page.wait_for_function("() => Reveal.getIndices().h === 1")
-            page.wait_for_function(playing, timeout=10_000)
+            page.wait_for_function("() => Reveal.getIndices().h === 1", timeout=5_000)
+            page.wait_for_function(playing, timeout=20_000)
         finally:
             browser.close()
-    assert errors == []
+    assert problems == []
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
 
 
