@@ -36,8 +36,7 @@ def render(
     ] = None,
     lang: LangOpt = Lang.en,
 ):
-    """Render Manim scenes (the optimizers' stories in motion) and print where the videos are
-    (DIR/CLASS-LANG-QUALITY.FORMAT)."""
+    """Render Manim scenes and print where the videos are: DIR/CLASS-LANG-QUALITY.FORMAT."""
     from scenes._render import SCENES
     from scenes._render import render as render_scene
 
@@ -70,8 +69,10 @@ def lecture(
         typer.Option(help="Comma-separated scenes, e.g. sgd,momentum (default: all, in the story's order)."),
     ] = None,
 ):
-    """Render the scenes (only those whose inputs changed) and join them into one lecture video with a chapter
-    per scene, subtitles (.srt, .vtt) and a poster: DIR/lecture-LANG-QUALITY.*"""
+    """Join the scenes into one lecture with chapters, subtitles and a poster: DIR/lecture-LANG-QUALITY.*
+
+    Only scenes whose inputs changed are rendered, each in its own process; the rest come from the cache.
+    """
     import time
 
     from .batch import exit_if_interrupted
