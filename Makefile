@@ -6,11 +6,10 @@ bootstrap:
 	@scripts/bootstrap.sh
 
 demo: bootstrap
-	mkdir -p out
 	$(VENV)/python -m optim_core
 	$(VENV)/optviz article -o out
-	$(VENV)/optviz render momentum --quality medium -o out
-	@echo "Done: the figures, out/index.html and out/MomentumBall.mp4 are in out/"
+	$(VENV)/optviz lecture -o out --lang en --quality medium --jobs 2
+	@echo "Done in out/: the figures, index.html, article.md, explore.html and the lecture lecture-en-medium.mp4 (.srt, .vtt, .png)"
 
 test: bootstrap
 	$(VENV)/ruff check .
@@ -22,3 +21,5 @@ bench: bootstrap
 	$(VENV)/python bench/engine.py
 	$(VENV)/python bench/figures.py
 	$(VENV)/python bench/scenes.py
+	$(VENV)/python bench/lecture.py
+	$(VENV)/python bench/explore.py
