@@ -19,6 +19,7 @@ from PIL import Image
 import optim_core as oc
 from figures import plots
 from figures.article import build
+from figures.explore.chromium import ARGS as CHROMIUM_ARGS
 from figures.jobs import FigureJob, render
 from figures.output import save, styled
 from optim_core.spec import GOLF_LEARNING_RATES, parse_optimizer
@@ -195,12 +196,7 @@ def _check_gallery_in_chromium(page: Path, expected: int):
         [
             browser,
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *CHROMIUM_ARGS,
             f"--user-data-dir={page.parent / '.c'}",
             "--virtual-time-budget=10000",
             "--dump-dom",
