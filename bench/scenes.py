@@ -70,7 +70,7 @@ with tempfile.TemporaryDirectory() as media, tempconfig({"quality": "low_quality
     began = time.perf_counter()
     scene = SurfaceBeat()
     scene.render()
-    print(time.perf_counter() - began, scene.renderer.file_writer.movie_file_path)
+    print("RESULT", time.perf_counter() - began)
     import shutil; shutil.copy(scene.renderer.file_writer.movie_file_path, sys.argv[1])
 """
     with tempfile.TemporaryDirectory() as keep:
@@ -78,7 +78,7 @@ with tempfile.TemporaryDirectory() as media, tempconfig({"quality": "low_quality
         out = subprocess.run(  # in the temporary folder, where manim-slides writes its slides/
             [sys.executable, "-c", code, str(target)], cwd=keep, check=True, capture_output=True, text=True
         ).stdout
-        seconds = float(out.split()[0])
+        seconds = float(next(line for line in out.splitlines() if line.startswith("RESULT")).split()[1])
         duration, frames = video_facts(target)
     return seconds, duration, frames
 

@@ -127,9 +127,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "坂でボールは加速し、その勢いを持ち越す",
     },
     "surface_zigzag": {
-        "en": "SGD jumps across the valley; the ball rolls along it",
-        "de": "SGD springt quer durchs Tal; die Kugel rollt an ihm entlang",
-        "ja": "SGD は谷を横切って跳ね、ボールは谷に沿って転がる",
+        "en": "SGD creeps down the steep side; the ball rolls along the valley",
+        "de": "SGD kriecht die steile Seite hinab; die Kugel rollt das Tal entlang",
+        "ja": "SGD は急な斜面をゆっくり下り、ボールは谷に沿って転がる",
     },
     "turn_45": {
         "en": "① up plus ② right: the step turns 45°, not a right angle",

@@ -156,13 +156,9 @@ def footer(key: str, lang: str, **values) -> Text:
     return text(key, lang, **values).to_edge(DOWN, buff=edge_buff())
 
 
-def color_of(opt: oc.Optimizer) -> str:
-    return opt.info.color
-
-
 def plane(f: oc.Function, *, x_length: float = 11.0, y_length: float = 5.5, window=None) -> Axes:
-    """Axes over the function's window; the bowl shows y in [-4, 4], where its paths live."""
-    (x0, x1), (y0, y1) = window or (((-10.0, 10.0), (-4.0, 4.0)) if f.name == "bowl" else f.window)
+    """Axes over ``window``, by default the function's wide view, where its paths live."""
+    (x0, x1), (y0, y1) = window or f.frame(wide=True)
     return Axes(
         x_range=[x0, x1, (x1 - x0) / 4],
         y_range=[y0, y1, (y1 - y0) / 4],
@@ -182,11 +178,7 @@ def contours(axes: Axes, f: oc.Function, *, count: int = 9, resolution: int = 16
     grid = np.stack(np.meshgrid(xs, ys), axis=-1)
     with np.errstate(all="ignore"):
         z = f.value(grid)
-    finite = z[np.isfinite(z)]
-    low, high = np.quantile(finite, 0.02), np.quantile(finite, 0.9)
-    levels = (
-        np.geomspace(max(low, high * 1e-3), high, count) if low >= 0 and high > 0 else np.linspace(low, high, count)
-    )
+    levels = f.contour_levels(count, ((x0, x1), (y0, y1)))
     generator = contourpy.contour_generator(xs, ys, np.where(np.isfinite(z), z, np.nan))
     group = VGroup()
     for level in levels:

@@ -201,10 +201,9 @@ class MomentumBall(ThreeDLecture):
             lambda u, v: axes.c2p(u, v, float(f.value([u, v]))),
             u_range=[x0, x1],
             v_range=[y0, y1],
-            resolution=(28, 12),
+            resolution=(24, 8),  # faces cost per frame (Cairo draws each one): few, large and unstroked
             fill_opacity=0.95,
-            stroke_width=0.6,
-            stroke_color="#4f6685",
+            stroke_width=0,
             checkerboard_colors=["#7f9fc9", "#6d90bf"],
         )
         VGroup(axes, surface).shift(1.0 * DOWN)
