@@ -17,6 +17,7 @@ scene units (the frame is 8 units tall at every resolution). The rules:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
@@ -68,25 +69,36 @@ class Walk:
     duration: float = 0.0
 
 
+@contextlib.contextmanager
+def quiet_render(folder: Path, width: int, settings: dict):
+    """Manim set for a small (``width`` px wide, 5 fps), quiet, uncached render into ``folder``, with the scene
+    settings ``settings``, run from ``folder``: manim-slides writes slides/ in the working directory."""
+    options = {
+        "pixel_width": width,
+        "pixel_height": width * 9 // 16,
+        "frame_rate": 5,
+        "media_dir": str(folder),
+        "disable_caching": True,
+        "verbosity": "ERROR",
+        "progress_bar": "none",
+    }
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        with tempconfig(options), scene_render._environment(settings):
+            yield
+    finally:
+        os.chdir(here)
+
+
 @functools.cache
 def walk(name: str, lang: str) -> Walk:
     """Run scene ``name`` in ``lang`` with every beat's animations skipped; check the layout at each beat's end
     (when the next beat starts) and at the end. Cached: the subtitle tests read the same walk."""
     result = Walk()
     media = Path(tempfile.mkdtemp(prefix=f"optviz-walk-{Path(name).stem}-{lang}-"))
-    options = {
-        "pixel_width": 192,
-        "pixel_height": 108,
-        "frame_rate": 5,
-        "media_dir": str(media),
-        "disable_caching": True,
-        "verbosity": "ERROR",
-        "progress_bar": "none",
-    }
-    here = Path.cwd()
-    os.chdir(media)  # manim-slides writes slides/ in the working directory
     try:
-        with tempconfig(options), scene_render._environment({"OPTVIZ_LANG": lang}):
+        with quiet_render(media, 192, {"OPTVIZ_LANG": lang}):
             scene = scene_render.scene_class(name)()
             scene._skip_animations = True  # manim-slides: every slide's section skips its animations
             current = ["opening"]
@@ -125,7 +137,6 @@ def walk(name: str, lang: str) -> Walk:
             found = list(media.rglob("*.srt"))
             result.subtitles = found[0].read_text(encoding="utf-8") if found else None
     finally:
-        os.chdir(here)
         shutil.rmtree(media, ignore_errors=True)
     return result
 

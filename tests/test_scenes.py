@@ -7,7 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import ThreeDAxes, ValueTracker, tempconfig
+from manim import ThreeDAxes, ValueTracker
+from test_layout import quiet_render
 
 import optim_core as oc
 from scenes import _render as scene_render
@@ -26,35 +27,20 @@ def run_scene(name: str, tmp_path: Path, settings: dict | None = None):
     beat's last frame (taken when the next beat starts, before its fade) and the scene's very last frame."""
     frames: dict[str, np.ndarray] = {}
     scene_class = scene_render.scene_class(name)
-    options = {
-        "quality": "low_quality",
-        "pixel_width": 320,
-        "pixel_height": 180,
-        "frame_rate": 5,
-        "media_dir": str(tmp_path),
-        "disable_caching": True,
-        "verbosity": "ERROR",
-        "progress_bar": "none",
-    }
-    here = Path.cwd()
-    os.chdir(tmp_path)  # manim-slides writes slides/ in the working directory
-    try:
-        with tempconfig(options), scene_render._environment(settings or {}):
-            scene = scene_class()
-            start_beat = scene.next_slide
-            current = ["opening"]
+    with quiet_render(tmp_path, 320, settings or {}):
+        scene = scene_class()
+        start_beat = scene.next_slide
+        current = ["opening"]
 
-            def next_slide(beat="unnamed", *args, **kwargs):
-                if current[0] != "opening":
-                    frames[current[0]] = scene.renderer.get_frame()[::2, ::2, :3].copy()
-                current[0] = beat
-                return start_beat(beat, *args, **kwargs)
+        def next_slide(beat="unnamed", *args, **kwargs):
+            if current[0] != "opening":
+                frames[current[0]] = scene.renderer.get_frame()[::2, ::2, :3].copy()
+            current[0] = beat
+            return start_beat(beat, *args, **kwargs)
 
-            scene.next_slide = next_slide
-            scene.render()
-            frames["last"] = scene.renderer.get_frame()[::2, ::2, :3].copy()
-    finally:
-        os.chdir(here)
+        scene.next_slide = next_slide
+        scene.render()
+        frames["last"] = scene.renderer.get_frame()[::2, ::2, :3].copy()
     return scene, frames
 
 
