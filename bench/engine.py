@@ -95,6 +95,13 @@ def torch_optimizer(torch, name: str, params):
     }[name]()
 
 
+def use_torch(torch) -> None:
+    """float64 as optim_core, and one thread as NumPy: with two, each of torch's parallel regions waits at a
+    barrier for the other core, and on a shared machine a fresh Adam run measured 0.25 s or 7 s by chance."""
+    torch.set_default_dtype(torch.float64)
+    torch.set_num_threads(1)
+
+
 def torch_work(torch, name: str, history: bool, points: np.ndarray):
     start = torch.tensor(points, dtype=torch.float64)
     divisors = torch.tensor([10.0, 0.5], dtype=torch.float64)
@@ -129,7 +136,7 @@ def child(side: str, mode: str, name: str, paths: int) -> None:
     if side == "torch":
         import torch
 
-        torch.set_default_dtype(torch.float64)
+        use_torch(torch)
 
         def make(*args):
             return torch_work(torch, *args)
@@ -239,14 +246,14 @@ def main() -> None:
     try:
         import torch
 
-        torch.set_default_dtype(torch.float64)
+        use_torch(torch)
         torch_version = torch.__version__
     except ImportError:
         torch, torch_version = None, None
 
     print(
         f"{PATHS:,} paths x {STEPS:,} steps on the bowl; medians of {repeats} runs; numpy {np.__version__}"
-        + (f", torch {torch_version} ({torch.get_num_threads()} threads)" if torch else ", torch absent")
+        + (f", torch {torch_version} (1 thread, as NumPy)" if torch else ", torch absent")
         + f"; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (others' work makes the figures noisy)"
     )
     fresh_table(names, repeats, torch is not None)
