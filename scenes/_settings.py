@@ -50,9 +50,10 @@ def read_settings(default_optimizers: tuple[str, ...], default_steps: int, envir
     if lang not in LANGUAGES:
         raise oc.OptvizError(f"OPTVIZ_LANG must be one of {', '.join(LANGUAGES)}, got {lang!r}")
     start = environ.get("OPTVIZ_START")
+    function = parse_function(environ.get("OPTVIZ_FUNCTION", "bowl"))
     return Settings(
-        function=parse_function(environ.get("OPTVIZ_FUNCTION", "bowl")),
-        optimizers=tuple(parse_optimizer(spec) for spec in specs),
+        function=function,
+        optimizers=tuple(parse_optimizer(spec, function) for spec in specs),  # without lr: the function's rate
         start=parse_pair("OPTVIZ_START", start, "X,Y such as -7,2") if start else None,
         steps=steps,
         lang=lang,

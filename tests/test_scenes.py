@@ -141,3 +141,12 @@ def test_adam_parts_and_adagrad_h_refuse_other_optimizers():
     amsgrad = oc.get_optimizer("adam", convention="torch", amsgrad=True)
     with pytest.raises(oc.OptvizError, match="without weight decay, AMSGrad or maximize"):
         oc.analogy.adam_parts(amsgrad, start, amsgrad.init(start), start)
+
+
+def test_a_scene_on_rosenbrock_takes_the_rate_that_suits_it():
+    """Without lr, a SPEC takes the function's rate (optviz list functions), in scenes as in figures."""
+    from optim_core.spec import default_lr
+
+    settings = read_settings(("momentum",), 10, environ={"OPTVIZ_FUNCTION": "rosenbrock"})
+    assert settings.optimizers[0].hyperparams["lr"] == default_lr("momentum", "book", settings.function) == 0.001
+    assert not settings.run(settings.optimizers[0]).diverged
