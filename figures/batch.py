@@ -150,9 +150,11 @@ def run_jobs(
     force: bool = False,
     preload: tuple[str, ...] = (),
     console=None,
+    busy: str = "running",
 ) -> list[Outcome]:
     """Run the stale ``jobs`` into ``directory`` (created if needed); return one :class:`Outcome` per job in
-    order. Raises :class:`Interrupted` after cleaning up when interrupted."""
+    order. ``busy`` is what the display calls a job at work ("rendering" for scenes). Raises
+    :class:`Interrupted` after cleaning up when interrupted."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
@@ -188,7 +190,7 @@ def run_jobs(
                     process = context.Process(target=_child, args=(job, staging / job.name, messages), daemon=True)
                     process.start()
                     running[job.name] = process
-                    progress.update(tasks[job.name], status="running")
+                    progress.update(tasks[job.name], status=busy)
                 try:
                     kind, name, payload = messages.get(timeout=0.2)
                 except queue.Empty:

@@ -282,7 +282,7 @@ def build(
     renders = scene_jobs(scenes, lang, quality, cache)
     # Longest scenes first: the last worker to finish then has a short scene, not the longest one.
     longest_first = sorted(renders, key=lambda job: -job.args.expected_seconds)
-    outcomes = run_jobs(longest_first, cache, workers=jobs, preload=("scenes._render", "manim"))
+    outcomes = run_jobs(longest_first, cache, workers=jobs, preload=("scenes._render", "manim"), busy="rendering")
     failed = [outcome for outcome in outcomes if outcome.status == "failed"]
     if failed:
         raise OptvizError("; ".join(f"scene {o.job.name} failed to render: {o.error}" for o in failed))
