@@ -54,8 +54,8 @@ def sgd(lr=0.01) -> Optimizer:
     def init(params):
         return EmptyState()
 
-    def update(grads, state, params):
-        return params - lr_ * grads, state
+    def update(grads, state, params, out=None):
+        return np.subtract(params, lr_ * grads, out=out), state
 
     return make("sgd", "book", {"lr": lr}, init, update)
 
@@ -85,9 +85,9 @@ def momentum(lr=0.01, momentum=0.9) -> Optimizer:
     def init(params):
         return MomentumState(np.zeros_like(params))
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         velocity = mu_ * state.velocity - lr_ * grads
-        return params + velocity, MomentumState(velocity)
+        return np.add(params, velocity, out=out), MomentumState(velocity)
 
     return make("momentum", "book", {"lr": lr, "momentum": mu}, init, update)
 
@@ -117,9 +117,9 @@ def nesterov(lr=0.01, momentum=0.9) -> Optimizer:
     def init(params):
         return NesterovState(np.zeros_like(params))
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         params = params + mu_ * mu_ * state.velocity
-        params = params - (1 + mu_) * lr_ * grads
+        params = np.subtract(params, (1 + mu_) * lr_ * grads, out=out)
         velocity = state.velocity * mu_ - lr_ * grads
         return params, NesterovState(velocity)
 
@@ -154,9 +154,9 @@ def adagrad(lr=0.01) -> Optimizer:
     def init(params):
         return AdaGradState(np.zeros_like(params))
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         h = state.h + grads * grads
-        return params - lr_ * grads / (np.sqrt(h) + EPS), AdaGradState(h)
+        return np.subtract(params, lr_ * grads / (np.sqrt(h) + EPS), out=out), AdaGradState(h)
 
     return make("adagrad", "book", {"lr": lr}, init, update)
 
@@ -193,9 +193,9 @@ def rmsprop(lr=0.01, decay_rate=0.99) -> Optimizer:
     def init(params):
         return RMSpropState(np.zeros_like(params))
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         h = state.h * rho_ + (1 - rho_) * grads * grads
-        return params - lr_ * grads / (np.sqrt(h) + EPS), RMSpropState(h)
+        return np.subtract(params, lr_ * grads / (np.sqrt(h) + EPS), out=out), RMSpropState(h)
 
     return make("rmsprop", "book", {"lr": lr, "decay_rate": rho}, init, update)
 
@@ -241,11 +241,11 @@ def adam(lr=0.001, beta1=0.9, beta2=0.999) -> Optimizer:
     def init(params):
         return AdamState(np.zeros((), dtype=np.int64), np.zeros_like(params), np.zeros_like(params))
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         count = state.count + 1
         lr_t = per_row(lr * np.sqrt(1.0 - beta2**count) / (1.0 - beta1**count))
         m = state.m + per_row(1 - beta1) * (grads - state.m)
         v = state.v + per_row(1 - beta2) * (grads**2 - state.v)
-        return params - lr_t * m / (np.sqrt(v) + EPS), AdamState(count, m, v)
+        return np.subtract(params, lr_t * m / (np.sqrt(v) + EPS), out=out), AdamState(count, m, v)
 
     return make("adam", "book", {"lr": lr, "beta1": beta1, "beta2": beta2}, init, update)

@@ -49,9 +49,9 @@ def lion(lr=1e-4, betas=(0.9, 0.99), weight_decay=0.0) -> Optimizer:
     def init(params):
         return LionState(np.zeros_like(params))
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         direction = np.sign(b1_ * state.exp_avg + (1 - b1_) * grads)
-        params = params - lr_ * (direction + wd_ * params)
+        params = np.subtract(params, lr_ * (direction + wd_ * params), out=out)
         return params, LionState(b2_ * state.exp_avg + (1 - b2_) * grads)
 
     return make("lion", "torch", {"lr": lr, "betas": (beta1, beta2), "weight_decay": weight_decay}, init, update)

@@ -4,6 +4,10 @@ Like an optax ``GradientTransformation``, an :class:`Optimizer` is a pair of pur
 
     state = opt.init(params)                                  # params: (B, 2)
     params, state = opt.update(grads, state, params)          # new arrays; nothing is mutated
+    params, state = opt.update(grads, state, params, out=row) # the new params written into ``row``
+
+``out``, as in a NumPy ufunc, is memory for the new params that shares none with the inputs; the engine
+passes the next row of its record, so that no step is copied after it is computed.
 
 Two conventions exist side by side. ``"book"`` (the default) is the code of *Deep Learning from Scratch*
 (ch. 6, ``common/optimizer.py``); ``"torch"`` follows ``torch.optim``'s semantics, keyword names and
@@ -34,7 +38,7 @@ class Optimizer(NamedTuple):
     convention: str
     hyperparams: Mapping[str, Any]
     init: Callable[[np.ndarray], NamedTuple]
-    update: Callable[[np.ndarray, NamedTuple, np.ndarray], tuple[np.ndarray, NamedTuple]]
+    update: Callable[..., tuple[np.ndarray, NamedTuple]]  #: ``(grads, state, params, out=None)``
     #: How it is shown; it may depend on the hyperparameters (torch SGD with momentum is "SGD + momentum").
     info: OptimizerInfo
     #: Presentation set by the user (a SPEC's ``label=`` and ``color=``); see :func:`optim_core.display.series`.

@@ -62,13 +62,13 @@ def sgd(lr=0.001, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False,
     def init(params):
         return SGDState(np.zeros((), dtype=np.int64), np.zeros_like(params))
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         grads = _pre(grads, params, wd_, maximize)
         buffer = grads if state.count == 0 else state.momentum_buffer * mu_ + (1 - damp_) * grads
         step = grads + mu_ * buffer if nesterov else buffer
         if not np.all(uses_buffer):  # rows with momentum 0 are plain SGD in torch
             step = np.where(per_row(np.broadcast_to(uses_buffer, grads.shape[:1])), step, grads)
-        return params + -lr_ * step, SGDState(state.count + 1, buffer)
+        return np.add(params, -lr_ * step, out=out), SGDState(state.count + 1, buffer)
 
     hyper = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay)
     info = INFO["sgd"]
@@ -107,12 +107,12 @@ def adagrad(
     def init(params):
         return AdagradState(np.zeros((), dtype=np.int64), np.zeros_like(params) + initial_)
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         count = state.count + 1
         grads = _pre(grads, params, wd_, maximize)
         clr = lr_ / (1 + (count - 1) * decay_)
         total = state.sum + grads * grads
-        return params + -clr * grads / (np.sqrt(total) + eps_), AdagradState(count, total)
+        return np.add(params, -clr * grads / (np.sqrt(total) + eps_), out=out), AdagradState(count, total)
 
     hyper = dict(lr=lr, lr_decay=lr_decay, weight_decay=weight_decay, initial_accumulator_value=initial)
     return make("adagrad", "torch", {**hyper, "eps": eps, "maximize": maximize}, init, update)
@@ -146,7 +146,7 @@ def rmsprop(lr=0.01, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0, cente
         zeros = np.zeros_like(params)
         return RMSpropState(np.zeros((), dtype=np.int64), zeros, zeros, zeros)
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         grads = _pre(grads, params, wd_, maximize)
         square_avg = state.square_avg * alpha_ + (1 - alpha_) * grads * grads
         grad_avg = state.grad_avg
@@ -163,7 +163,7 @@ def rmsprop(lr=0.01, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0, cente
                 step = np.where(per_row(np.broadcast_to(uses_buffer, grads.shape[:1])), step, -lr_ * grads / avg)
         else:
             step = -lr_ * grads / avg
-        return params + step, RMSpropState(state.count + 1, square_avg, grad_avg, buffer)
+        return np.add(params, step, out=out), RMSpropState(state.count + 1, square_avg, grad_avg, buffer)
 
     hyper = dict(lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay, momentum=momentum)
     name = ("centered RMSprop" if centered else "RMSprop") + (" + momentum" if np.any(uses_buffer) else "")
@@ -189,7 +189,7 @@ def _adam(name, lr, betas, eps, weight_decay, amsgrad, maximize, decoupled) -> O
         zeros = np.zeros_like(params)
         return AdamState(np.zeros((), dtype=np.int64), zeros, zeros, zeros)
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         count = state.count + 1
         if decoupled:
             grads = -grads if maximize else grads
@@ -203,7 +203,7 @@ def _adam(name, lr, betas, eps, weight_decay, amsgrad, maximize, decoupled) -> O
         max_sq = np.maximum(state.max_exp_avg_sq, exp_avg_sq) if amsgrad else state.max_exp_avg_sq
         denom = np.sqrt(max_sq if amsgrad else exp_avg_sq) / correction2_sqrt + eps_
         new_state = AdamState(count, exp_avg, exp_avg_sq, max_sq)
-        return params + -step_size * exp_avg / denom, new_state
+        return np.add(params, -step_size * exp_avg / denom, out=out), new_state
 
     hyper = dict(lr=lr, betas=(beta1, beta2), eps=eps, weight_decay=weight_decay)
     info = INFO[name]._replace(display_name=INFO[name].display_name + (" + AMSGrad" if amsgrad else ""))
@@ -274,7 +274,7 @@ def nadam(
         zeros = np.zeros_like(params)
         return NAdamState(np.zeros((), dtype=np.int64), np.ones(np.shape(beta1 * psi)), zeros, zeros)
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         count = state.count + 1
         correction2 = per_row(1 - beta2**count)
         if decoupled:
@@ -290,7 +290,7 @@ def nadam(
         denom = np.sqrt(exp_avg_sq / correction2) + eps_
         mu_product_next = mu_product * mu_next
         params = params + per_row(-lr * (1.0 - mu) / (1.0 - mu_product)) * grads / denom
-        params = params + per_row(-lr * mu_next / (1.0 - mu_product_next)) * exp_avg / denom
+        params = np.add(params, per_row(-lr * mu_next / (1.0 - mu_product_next)) * exp_avg / denom, out=out)
         return params, NAdamState(count, mu_product, exp_avg, exp_avg_sq)
 
     hyper = dict(lr=lr, betas=(beta1, beta2), eps=eps, weight_decay=weight_decay, momentum_decay=psi)
@@ -332,13 +332,13 @@ def adamax(lr=0.002, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, maximize=Fa
         zeros = np.zeros_like(params)
         return AdamaxState(np.zeros((), dtype=np.int64), zeros, zeros)
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         count = state.count + 1
         grads = _pre(grads, params, wd_, maximize)
         exp_avg = _lerp(state.exp_avg, grads, per_row(1 - beta1))
         exp_inf = np.maximum(state.exp_inf * per_row(beta2), np.abs(grads) + eps_)
         clr = per_row(lr / (1 - beta1**count))
-        return params + -clr * exp_avg / exp_inf, AdamaxState(count, exp_avg, exp_inf)
+        return np.add(params, -clr * exp_avg / exp_inf, out=out), AdamaxState(count, exp_avg, exp_inf)
 
     hyper = dict(lr=lr, betas=(beta1, beta2), eps=eps, weight_decay=weight_decay, maximize=maximize)
     return make("adamax", "torch", hyper, init, update)
@@ -373,13 +373,13 @@ def adadelta(lr=1.0, rho=0.9, eps=1e-6, weight_decay=0.0, maximize=False) -> Opt
         zeros = np.zeros_like(params)
         return AdadeltaState(np.zeros((), dtype=np.int64), zeros, zeros)
 
-    def update(grads, state, params):
+    def update(grads, state, params, out=None):
         grads = _pre(grads, params, wd_, maximize)
         square_avg = state.square_avg * rho_ + (1 - rho_) * grads * grads
         std = np.sqrt(square_avg + eps_)
         delta = np.sqrt(state.acc_delta + eps_) / std * grads
         acc_delta = state.acc_delta * rho_ + (1 - rho_) * delta * delta
-        return params + -lr_ * delta, AdadeltaState(state.count + 1, square_avg, acc_delta)
+        return np.add(params, -lr_ * delta, out=out), AdadeltaState(state.count + 1, square_avg, acc_delta)
 
     hyper = dict(lr=lr, rho=rho, eps=eps, weight_decay=weight_decay, maximize=maximize)
     return make("adadelta", "torch", hyper, init, update)

@@ -21,8 +21,8 @@ DEFAULT_BOUND = 1e6
 #: steps of 10,000 rows (2.5 MB) still fit in cache while the block is read back, and keep the temporaries
 #: small, so that a fresh process touches few pages beyond the record itself; the checks stay cheap.
 BLOCK_STEPS = 16
-#: Records from this size up are written with a helper thread (see ``_record``); below it, handing the helper
-#: a block costs more than the helper saves.
+#: Records from this size up (and history-free sweeps of this much work) are written with a helper thread (see
+#: ``_record``); below it, handing the helper a block costs more than the helper saves.
 HELPER_BYTES = 1 << 23
 
 
@@ -126,15 +126,17 @@ def check_steps(steps) -> int:
 def advance(opt: Optimizer, f: Function, params, state, grads, positions, records=()):
     """The hot loop: fill ``positions[i]`` with the point after each of ``len(positions)`` further updates.
 
+    Each update writes its new params straight into ``positions[i]`` (``out=``), and the returned ``params`` is
+    a view of the last row, valid while ``positions`` is.
+
     ``records``, when given, are filled alongside with the gradient and then each state field, in that order.
     Nothing is checked here: divergence is found afterwards, over whole blocks at once, because rows are
     independent and a diverging row's inf and NaN cannot leak into other rows. Returns ``(params, state,
     grads)``.
     """
     for i in range(len(positions)):
-        params, state = opt.update(grads, state, params)
+        params, state = opt.update(grads, state, params, out=positions[i])
         grads = f.grad(params)
-        positions[i] = params
         for record, value in zip(records, (grads, *state), strict=False):
             record[i] = value
     return params, state, grads
@@ -212,15 +214,15 @@ def _record(opt: Optimizer, f: Function, params: np.ndarray, steps: int, bound: 
         for record, value in zip(records, (grads, *state), strict=False):
             record[0] = value
         blocks = [slice(low, min(low + BLOCK_STEPS, steps + 1)) for low in range(1, steps + 1, BLOCK_STEPS)]
-        with _helper_thread() if positions.nbytes >= HELPER_BYTES else contextlib.nullcontext() as helper:
-            touched = [_later(helper, _touch, [positions, *records], block) for block in blocks]
-            checked = [_later(helper, _evaluate, f, positions, values, slice(0, 1), bound)]
+        with helper_thread(positions.nbytes) as thread:
+            touched = [later(thread, _touch, [positions, *records], block) for block in blocks]
+            checked = [later(thread, _evaluate, f, positions, values, slice(0, 1), bound)]
             for block, touch in zip(blocks, touched, strict=True):
                 touch()  # the helper's zeros must land before the record does
                 params, state, grads = advance(
                     opt, f, params, state, grads, positions[block], [r[block] for r in records]
                 )
-                checked.append(_later(helper, _evaluate, f, positions, values, block, bound))
+                checked.append(later(thread, _evaluate, f, positions, values, block, bound))
             diverged_at = np.full(values.shape[1], -1)
             for block, check in zip([slice(0, 1), *blocks], checked, strict=True):
                 bad = check()
@@ -263,20 +265,66 @@ def _hugepage_switch():
 _HUGEPAGE_SWITCH = _hugepage_switch()
 
 
-def _helper_thread():
-    """A pool of one thread, imported only when needed: ``concurrent.futures`` adds 10 ms to start-up."""
-    from concurrent.futures import ThreadPoolExecutor
+def helper_thread(nbytes: int):
+    """A helper thread for work on ``nbytes`` of records, or ``None`` (as a context) when there is too little
+    to gain from handing blocks to a second thread (see :data:`HELPER_BYTES`)."""
+    return _Helper() if nbytes >= HELPER_BYTES else contextlib.nullcontext()
 
-    return ThreadPoolExecutor(max_workers=1)
+
+class _Helper:
+    """One thread that runs tasks in the order they are handed over.
+
+    Built on ``threading`` rather than ``concurrent.futures``, which adds 4 ms to a fresh process's run. Tasks
+    run in order, so a task may build on the ones before it (the history-free sweep's tallies do).
+    """
+
+    def __init__(self):
+        import queue
+        import threading
+
+        self._queue = queue
+        self._tasks = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._serve, name="optim_core helper", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while (item := self._tasks.get()) is not None:
+            task, args, box = item
+            try:
+                box.put((True, task(*args)))
+            except BaseException as error:  # handed to the caller, who re-raises it in its own thread
+                box.put((False, error))
+
+    def submit(self, task, *args):
+        """Queue ``task(*args)``; returns a call that waits for its result, or raises what it raised."""
+        box, outcome = self._queue.SimpleQueue(), []
+        self._tasks.put((task, args, box))
+
+        def result():
+            if not outcome:
+                outcome.append(box.get())
+            done, value = outcome[0]
+            if not done:
+                raise value
+            return value
+
+        return result
+
+    def __enter__(self) -> _Helper:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._tasks.put(None)  # after the tasks already queued
+        self._thread.join()
 
 
-def _later(helper, task, *args):
+def later(thread: _Helper | None, task, *args):
     """Hand ``task`` to the helper thread, or without one run it at once; returns a call that waits for the
     result (records too small to gain from a second thread run inline)."""
-    if helper is None:
+    if thread is None:
         result = task(*args)
         return lambda: result
-    return helper.submit(task, *args).result
+    return thread.submit(task, *args)
 
 
 def _touch(arrays: list[np.ndarray], block: slice) -> None:

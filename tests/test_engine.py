@@ -10,6 +10,7 @@ import pytest
 
 import optim_core as oc
 import optim_core.sweeps as sweep_module
+import optim_core.trajectory as trajectory_module
 
 BOWL = oc.get_function("bowl")
 
@@ -163,6 +164,22 @@ def test_update_is_pure(convention, name):
 
 
 @pytest.mark.parametrize(("convention", "name"), [(c, n) for c in oc.CONVENTIONS for n in oc.optimizer_names(c)])
+def test_update_with_out_writes_the_same_params_into_it(convention, name):
+    opt = oc.get_optimizer(name, convention=convention, lr=np.array([0.1, 0.7]))
+    params = np.array([[-7.0, 2.0], [1.0, -3.0]])
+    state, grads = opt.init(params), BOWL.grad(params)
+    for _ in range(3):  # past the first step, where some optimizers take another path
+        expected, expected_state = opt.update(grads, state, params)
+        out = np.full_like(params, np.nan)
+        got, got_state = opt.update(grads, state, params, out=out)
+        assert got is out
+        np.testing.assert_array_equal(out, expected)  # bit for bit: the same operations, written elsewhere
+        for mine, theirs in zip(got_state, expected_state, strict=True):
+            np.testing.assert_array_equal(mine, theirs)
+        params, state, grads = expected, expected_state, BOWL.grad(expected)
+
+
+@pytest.mark.parametrize(("convention", "name"), [(c, n) for c in oc.CONVENTIONS for n in oc.optimizer_names(c)])
 def test_every_optimizer_has_metadata_and_runs(convention, name):
     opt = oc.get_optimizer(name.upper(), convention=convention, lr=0.05)
     info = opt.info
@@ -225,6 +242,55 @@ def test_lean_sweep_keeps_the_last_finite_value_when_a_block_starts_with_nan():
     assert lean.diverged_at[0] == 1 and lean.final_value[0] == f.value((0.5, 1.0))
     for field in ("final_value", "steps_to_tol", "diverged_at"):
         np.testing.assert_array_equal(getattr(lean, field), getattr(full, field))
+
+
+LEAN_CASES = {
+    # torch Nesterov: lr 1.5 leaves the box at step 10; others reach tol or never do.
+    "torch-nesterov-leaves-the-box": (
+        "sgd",
+        BOWL,
+        {"lr": [0.1, 1.5, 0.5]},
+        dict(convention="torch", momentum=0.9, nesterov=True, tol=1e-3),
+    ),
+    # torch centered RMSprop with momentum: rows turn NaN in the first block and in later ones, some after
+    # reaching tol.
+    "torch-rmsprop-nan-across-blocks": (
+        "rmsprop",
+        oc.get_function("sqrt(x) + y**2"),
+        {"lr": [2.0, 0.006, 0.5, 0.004]},
+        dict(convention="torch", centered=True, momentum=0.5, tol=1.2),
+    ),
+    # book Adam: steps of about lr, so lr 3e6 leaves the box at once.
+    "book-adam": ("adam", BOWL, {"lr": [0.05, 0.3, 3e6]}, dict(tol=1e-3)),
+}
+
+
+@pytest.mark.parametrize("threaded", [False, True], ids=["inline", "helper-thread"])
+@pytest.mark.parametrize("case", LEAN_CASES.values(), ids=LEAN_CASES.keys())
+def test_a_lean_sweep_tallies_what_the_recorded_run_holds(case, threaded, monkeypatch):
+    """Without history, blocks are tallied on a helper thread (for large sweeps) while the next is stepped,
+    across chunks of rows: every field must still be the recorded run's, whichever thread tallied it."""
+    if threaded:
+        monkeypatch.setattr(trajectory_module, "HELPER_BYTES", 0)
+    monkeypatch.setattr(sweep_module, "CHUNK_ROWS", 5)
+    name, f, grid, fixed = case
+    starts = [[0.5, 1.0], [4.0, 1.0], [9.0, 1.0], [-7.0, 2.0]]
+    lean = oc.sweep(name, f, grid, starts=starts, steps=150, **fixed)
+    full = oc.sweep(name, f, grid, starts=starts, steps=150, keep_history=True, **fixed)
+    assert lean.diverged.any() and not lean.diverged.all() and (lean.steps_to_tol >= 0).any()
+    for field in ("final_value", "steps_to_tol", "diverged_at"):
+        np.testing.assert_array_equal(getattr(lean, field), getattr(full, field), err_msg=field)
+
+
+def test_the_helper_thread_hands_back_a_task_s_error():
+    with trajectory_module.helper_thread(trajectory_module.HELPER_BYTES) as thread:
+        done = trajectory_module.later(thread, sum, [1, 2])
+        failed = trajectory_module.later(thread, oc.get_function, "bowll")
+        assert done() == 3
+        for _ in range(2):  # asked again, it answers again
+            with pytest.raises(oc.OptvizError, match="unknown function 'bowll'"):
+                failed()
+    assert not thread._thread.is_alive()
 
 
 def test_sweep_over_starts_and_chunks_agree(monkeypatch):
