@@ -21,7 +21,6 @@ from optim_core.spec import BOOK_FOUR, check_start, parse_function, parse_optimi
 from ._atomic import write_text
 from ._checks import check_writable_parent, output_format
 from .jobs import check_steps
-from .kinds import MAX_SERIES
 from .labels import labelled
 
 COLUMNS = ("run", "optimizer", "convention", "hyperparameters", "function", "step", "x", "y", "value")
@@ -46,8 +45,6 @@ def export_trajectories(output: Path, function: str, specs: tuple[str, ...], sta
     f = parse_function(function)
     optimizers = [parse_optimizer(spec, f) for spec in specs or BOOK_FOUR]
     starts = tuple(starts) or (f.start,)
-    if len(optimizers) * len(starts) > MAX_SERIES:
-        raise oc.OptvizError(f"{len(optimizers) * len(starts)} runs; at most {MAX_SERIES} are exported at once")
     check_start(f, starts)
     start = starts[0] if len(starts) == 1 else [list(s) for s in starts]
     runs = _runs([oc.run(opt, f, start, steps) for opt in optimizers], starts)

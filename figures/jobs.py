@@ -66,6 +66,10 @@ class FigureJob:
         return {"lang": self.lang} | ({"size": size.inches(dpi or self.dpi)} if size else {})
 
 
+#: Where runs go that are too many for one picture.
+EXPORT_HINT = "optviz export writes any number of runs"
+
+
 def check_steps(steps: int) -> int:
     if not 1 <= steps <= MAX_STEPS:
         raise oc.OptvizError(f"steps must be between 1 and {MAX_STEPS}, got {steps}")
@@ -73,8 +77,11 @@ def check_steps(steps: int) -> int:
 
 
 def _takes(option: str, job: FigureJob, accepting) -> oc.OptvizError:
-    """The error for an option given more often than ``job``'s kind takes it, naming the kinds ``accepting``."""
+    """The error for an option given more often than ``job``'s kind takes it, naming the kinds ``accepting``
+    (or, when none does, why not)."""
     names = ", ".join(k.name for k in KINDS.values() if accepting(k))
+    if not names:
+        return oc.OptvizError(f"{job.kind} takes {option}: more paths cannot be told apart ({EXPORT_HINT})")
     others = "the kinds that take it" if option.startswith("no ") else "the kinds that take more"
     return oc.OptvizError(f"{job.kind} takes {option}; {others} are: {names}")
 
@@ -128,7 +135,9 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
     if kind.runs:
         series = len(job.specs()) * max(1, len(job.starts))
         if series > MAX_SERIES:
-            raise oc.OptvizError(f"{series} series on one picture; at most {MAX_SERIES} can be told apart")
+            raise oc.OptvizError(
+                f"{series} series on one picture; at most {MAX_SERIES} can be told apart ({EXPORT_HINT})"
+            )
         for spec in job.specs():
             parse_optimizer(spec, f)
 

@@ -5,9 +5,10 @@ what an optimizer is called or which colour it has. The data is declared beside 
 :mod:`optim_core.book`, :mod:`optim_core.torch_like`, :mod:`optim_core.lion`) and may depend on its
 hyperparameters: torch's SGD with momentum is shown as "SGD + momentum" with the momentum rule.
 
-Colours come from one colour-blind-safe palette (Okabe and Ito 2008). On one picture no two series share a
-colour: :func:`series` gives each series its optimizer's colour when that is still free, otherwise the next
-free colour of the palette, and a marker of its own.
+Colours come from one colour-blind-safe palette (Okabe and Ito 2008). On one picture no two of the first seven
+series share a colour: :func:`series` gives each series its optimizer's colour when that is still free, otherwise
+the next free colour of the palette, and a marker of its own. Beyond seven (a table of many runs; figures draw
+at most seven), colours are handed out again in a new round, with the markers shifted by one per round.
 """
 
 from __future__ import annotations
@@ -134,8 +135,6 @@ def series(
     >>> len({s.color for s in series([get_optimizer("sgd", lr=v) for v in (0.1, 0.5, 0.95)])})
     3
     """
-    if len(optimizers) > len(PALETTE):
-        raise OptvizError(f"{len(optimizers)} series on one picture; at most {len(PALETTE)} can be told apart")
     differing = _differing(optimizers) if len(optimizers) > 1 else [k for k in ("lr",) if _scalar(optimizers[0], k)]
     mixed = len({opt.convention for opt in optimizers}) > 1
     labels = []
@@ -148,16 +147,22 @@ def series(
             shown.append(words.get(opt.convention, opt.convention))
         name = words.get(opt.info.display_name, opt.info.display_name)
         labels.append(name + (f" ({', '.join(shown)})" if shown else ""))
-    taken = {opt.style["color"] for opt in optimizers if "color" in opt.style}
-    colors = []
+    fixed = {opt.style["color"] for opt in optimizers if "color" in opt.style}
+    taken, colors = set(fixed), []
     for opt in optimizers:
         if "color" in opt.style:
             colors.append(opt.style["color"])
             continue
+        if taken >= set(PALETTE):  # every colour is in use: a new round
+            taken = set(fixed) if not fixed >= set(PALETTE) else set()
         color = opt.info.color if opt.info.color not in taken else next(c for c in PALETTE if c not in taken)
         taken.add(color)
         colors.append(color)
-    return [Series(lab, col, MARKERS[i]) for i, (lab, col) in enumerate(zip(labels, colors, strict=True))]
+    rounds = len(PALETTE)
+    return [
+        Series(lab, col, MARKERS[(i + i // rounds) % len(MARKERS)])
+        for i, (lab, col) in enumerate(zip(labels, colors, strict=True))
+    ]
 
 
 def style_of(spec_style: Mapping[str, str]) -> dict[str, str]:

@@ -122,6 +122,17 @@ def test_export_tells_runs_apart(tmp_path):
     assert [(r["x"], r["y"]) for r in rows[::3]] == [("-7.0", "2.0"), ("5.0", "-3.0")]
 
 
+def test_export_takes_more_runs_than_a_picture(tmp_path):
+    """A picture stops at seven paths; a table does not: two optimizers from six starts are twelve runs."""
+    out = tmp_path / "many.json"
+    starts = [f"--start={x},3" for x in (-9, -6, -3, 3, 6, 9)]
+    result = invoke("export", "-o", out, "-O", "sgd", "-O", "adam", *starts, "--steps", 2)
+    assert result.exit_code == 0, result.output
+    runs = json.loads(out.read_text())["runs"]
+    assert len(runs) == 12 and len({run["run"] for run in runs}) == 12
+    assert runs[11]["run"] == "Adam (lr=0.3) from (9, 3)" and runs[11]["positions"][0] == [9.0, 3.0]
+
+
 def test_list_shows_optimizers_and_functions():
     result = invoke("list")
     assert result.exit_code == 0
@@ -176,8 +187,14 @@ def test_list_shows_optimizers_and_functions():
             ["figure", "path", "-f", "bowl", "-f", "beale"],
             "path takes one --function; the kinds that take more are: explore",
         ),
-        (["figure", "overlay", *[f"-Osgd:lr=0.{k}" for k in range(1, 9)]], "8 series on one picture; at most 7"),
-        (["figure", "path", "--start", "1,1", "-O", "adam", *["--start=2,2"] * 7], "at most 7 --start"),
+        (
+            ["figure", "overlay", *[f"-Osgd:lr=0.{k}" for k in range(1, 9)]],
+            "8 series on one picture; at most 7 can be told apart (optviz export writes any number of runs)",
+        ),
+        (
+            ["figure", "path", "--start", "1,1", "-O", "adam", *["--start=2,2"] * 7],
+            "path takes at most 7 --start: more paths cannot be told apart (optviz export writes any number of runs)",
+        ),
         (["figure", "path", "--size", "1200x800pt"], "malformed size '1200x800pt'; expected WxH in inches such as 8x6"),
         (["figure", "path", "--size", "50x800px"], "size sides must be between 100 and 16000 pixels"),
         (["figure", "path", "--size", "1200.5x800px"], "a size in pixels takes whole numbers"),

@@ -81,9 +81,13 @@ def test_bad_style_values_are_named(spec, message):
         parse_optimizer(spec)
 
 
-def test_too_many_series_for_the_palette():
-    with pytest.raises(oc.OptvizError, match="8 series on one picture; at most 7"):
-        oc.series([oc.get_optimizer("sgd", lr=0.1 * k) for k in range(1, 9)])
+def test_series_beyond_the_palette_take_a_new_round_with_shifted_markers():
+    """Seven series get seven colours; more (a table of many runs) reuse them, each colour with another marker."""
+    looks = oc.series([oc.get_optimizer("sgd", lr=0.05 * k) for k in range(1, 16)])
+    assert len({look.color for look in looks[:7]}) == 7
+    assert len({look.label for look in looks}) == 15
+    assert len({(look.color, look.marker) for look in looks}) == 15
+    assert looks[7].color == looks[0].color and looks[7].marker != looks[0].marker
 
 
 def test_functions_carry_their_view_and_levels():
