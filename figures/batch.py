@@ -8,8 +8,9 @@ A command lists its jobs; this module does the rest, the same way for both:
   a fork server that has imported the modules named by the command, so a job starts in milliseconds and no
   thread of the parent (the progress display) is ever forked.
 - **Atomic outputs.** A job writes only into a private staging folder inside ``DIR``; the parent moves each
-  finished output into place with one ``os.replace``, then records it in the manifest. A file in ``DIR`` is
-  therefore either absent, the old version or the complete new one.
+  finished output into place with one ``os.replace``, then records it in the manifest (under a lock on
+  ``DIR``, which another build may share). A file in ``DIR`` is therefore either absent, the old version or
+  the complete new one.
 - **Progress.** One rich display: a line per job (queued, running with its percentage, cached, done,
   failed) and the total.
 - **Interruption.** Ctrl-C (or SIGTERM) stops every worker, removes the staging folder and exits 130.
@@ -99,6 +100,27 @@ def _read_manifest(directory: Path) -> dict[str, str]:
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
     return manifest if isinstance(manifest, dict) else {}
+
+
+def _put_in_place(job: Job, staging: Path, directory: Path) -> None:
+    """Move a finished job's outputs into ``directory`` and record them in its manifest.
+
+    Another build may share ``directory`` (two lectures at once share the scene cache): the manifest is read
+    again, changed and written while this process holds a lock on the directory, so that no build drops
+    the entries another one wrote since it started.
+    """
+    import fcntl
+
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        manifest = _read_manifest(directory)
+        for output in job.outputs:
+            os.replace(staging / output, directory / output)
+            manifest[output] = job.key
+        write_text(directory / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    finally:
+        os.close(handle)  # and with it the lock
 
 
 def is_current(job: Job, directory: Path, manifest: dict[str, str]) -> bool:
@@ -207,11 +229,7 @@ def run_jobs(
                 running.pop(name).join()
                 if kind == "done":
                     seconds, warnings = payload
-                    job = outcomes[name].job
-                    for output in job.outputs:
-                        os.replace(staging / name / output, directory / output)
-                        manifest[output] = job.key
-                    write_text(directory / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+                    _put_in_place(outcomes[name].job, staging / name, directory)
                     _finish(outcomes[name], "done", seconds=seconds, warnings=warnings)
                     progress.update(tasks[name], completed=1.0, status="done")
                 else:

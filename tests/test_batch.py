@@ -1,6 +1,7 @@
 """The job machine itself: what its display says while a job works, and what a finished job leaves."""
 
 import io
+import json
 import time
 from pathlib import Path
 
@@ -28,3 +29,26 @@ def test_the_display_names_a_working_job_as_the_command_says_and_the_output_land
     assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "out.txt"]
     [again] = run_jobs([job], tmp_path, workers=1, console=console)
     assert again.status == "cached"
+
+
+def job_beside_another_build(text: str, staging: Path, report) -> list[str]:
+    """A job during which another build records an output of its own in the same directory's manifest."""
+    directory = staging.parent.parent
+    manifest = json.loads((directory / MANIFEST).read_text())
+    (directory / MANIFEST).write_text(json.dumps({**manifest, "theirs.txt": "their-key"}))
+    (directory / "theirs.txt").write_text("theirs")
+    (staging / "out.txt").write_text(text)
+    return []
+
+
+def test_a_build_keeps_the_manifest_entries_another_build_wrote_meanwhile(tmp_path):
+    """Two lectures at once share the scene cache: neither may drop what the other recorded (which would make
+    the other's scenes look stale and render again)."""
+    (tmp_path / MANIFEST).write_text(json.dumps({"old.txt": "old-key"}))
+    (tmp_path / "old.txt").write_text("old")
+    job = Job("scene", ("out.txt",), "my-key", job_beside_another_build, "mine")
+    console = Console(file=io.StringIO())
+    [outcome] = run_jobs([job], tmp_path, workers=1, console=console)
+    assert outcome.status == "done", outcome.error
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert manifest == {"old.txt": "old-key", "theirs.txt": "their-key", "out.txt": "my-key"}
