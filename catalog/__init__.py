@@ -33,13 +33,29 @@ def check_language(lang: str) -> str:
 
 
 def number(value: float, lang: str, spec: str = "g") -> str:
-    """``value`` formatted with ``spec`` and the language's decimal separator.
+    """``value`` formatted with ``spec`` and the language's decimal separator; powers of ten as a reader
+    writes them, not as a program prints them (1.57e+05 becomes 1.57 × 10⁵).
 
-    >>> number(1e-06, "de"), number(2.5, "de", ".2f")
-    ('1e-06', '2,50')
+    >>> number(1e-06, "de"), number(2.5, "de", ".2f"), number(156800.0, "de", ".3g")
+    ('10⁻⁶', '2,50', '1,57 × 10⁵')
     """
-    formatted = format(value, spec)
-    return formatted.replace(".", DECIMAL_SEPARATOR[lang]) if DECIMAL_SEPARATOR[lang] != "." else formatted
+    mantissa, scientific, exponent = format(value, spec).partition("e")
+    if DECIMAL_SEPARATOR[lang] != ".":
+        mantissa = mantissa.replace(".", DECIMAL_SEPARATOR[lang])
+    if not scientific:
+        return mantissa
+    power = power_of_ten(int(exponent))
+    if mantissa in ("1", "-1"):
+        return mantissa.removesuffix("1") + power
+    return f"{mantissa} × {power}"
+
+
+def power_of_ten(exponent: int) -> str:
+    """10 to ``exponent`` in superscript digits, as text in any font: ``power_of_ten(-6)`` is ``'10⁻⁶'``."""
+    return "10" + str(exponent).translate(_SUPERSCRIPT)
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 #: The catalog's sections, one module each (``catalog/_figures.py``, ...), so that several people can add

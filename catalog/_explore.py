@@ -97,7 +97,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "explore_readout": {
         "en": "step {step} of {steps}: x = {x}, y = {y}, f = {f}",
-        "de": "Schritt {step} von {steps}: x = {x}, y = {y}, f = {f}",
+        "de": "Schritt {step} von {steps}: x = {x}; y = {y}; f = {f}",
         "ja": "ステップ {step}／{steps}：x = {x}、y = {y}、f = {f}",
     },
     "explore_settled": {

@@ -96,6 +96,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "m·v nachher ({angle:.0f}°)",
         "ja": "m·v（後, {angle:.0f}°）",
     },
+    # Mathtext (braces doubled for str.format) has no Japanese glyphs: the Japanese law is plain text.
+    "impulse_law": {
+        "en": r"$m\,v_{{\mathrm{{before}}}} + F\,\Delta t = m\,v_{{\mathrm{{after}}}}$",
+        "de": r"$m\,v_{{\mathrm{{vorher}}}} + F\,\Delta t = m\,v_{{\mathrm{{nachher}}}}$",
+        "ja": "m·v（前）+ F·Δt = m·v（後）",
+    },
     "surface_title": {
         "en": "Paths on the surface",
         "de": "Pfade auf der Fläche",
@@ -128,7 +134,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "optimum": {
         "en": "theory's optimum",
-        "de": "Optimum (Theorie)",
+        "de": "Optimum laut Theorie",
         "ja": "理論上の最適値",
     },
     "never": {

@@ -44,10 +44,14 @@ def rows(trajectories: list[oc.Trajectory] | oc.Trajectory) -> list[Row]:
     return found
 
 
+def separator(lang: str) -> str:
+    """What separates numbers in a list: a semicolon where the comma is the decimal mark (German)."""
+    return "; " if DECIMAL_SEPARATOR[lang] == "," else ", "
+
+
 def pair(point, lang: str) -> str:
-    """A point as the language writes it: (−7, 2) or (0,5; 1) in German, where the comma is the decimal mark."""
-    separator = "; " if DECIMAL_SEPARATOR[lang] == "," else ", "
-    return "(" + separator.join(number(float(v), lang) for v in point) + ")"
+    """A point as the language writes it: (−7, 2), or (0,5; 1) in German."""
+    return "(" + separator(lang).join(number(float(v), lang) for v in point) + ")"
 
 
 def looks(paths: list[Row], lang: str = "en") -> list[oc.Series]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.style
 import numpy as np
+from matplotlib.colors import ListedColormap
 
 from catalog import FONTS, check_language
 from optim_core import OptvizError
@@ -19,6 +20,11 @@ from ._atomic import atomic_path
 from ._checks import check_theme, check_writable_parent, output_format
 
 STYLE = Path(__file__).with_name("styles") / "optviz.mplstyle"
+#: Viridis without its darkest third: on the dark background the innermost contour lines, which ring the
+#: minimum, would otherwise be dark purple on near-black and vanish (worst on a projector).
+DARK_CMAP = "optviz_viridis_dark"
+if DARK_CMAP not in mpl.colormaps:
+    mpl.colormaps.register(ListedColormap(mpl.colormaps["viridis"](np.linspace(0.3, 1.0, 256)), name=DARK_CMAP))
 THEMES = {
     "light": {},
     "dark": {
@@ -33,6 +39,7 @@ THEMES = {
         "legend.labelcolor": "#e8e8e8",
         "legend.facecolor": "#16181d",
         "legend.edgecolor": "#555555",
+        "image.cmap": DARK_CMAP,
     },
     "transparent": {"savefig.transparent": True},
 }

@@ -17,7 +17,7 @@ from matplotlib.ticker import Formatter
 import optim_core as oc
 from catalog import DECIMAL_SEPARATOR, number, text
 
-from .labels import Row, looks, pair, rows, words
+from .labels import Row, looks, pair, rows, separator, words
 
 DIVERGED_COLOR = "#f1d3cf"
 #: The book's comparison figure: 30 plotted points (the start and 29 updates).
@@ -99,23 +99,74 @@ def _edge_crossing(inside, outside, window) -> np.ndarray:
     return inside + max(0.0, min(fractions)) * delta
 
 
+NOTE_SIZE = 9  #: points, of the notes that say where a path left the picture or diverged
+NOTE_STEP = 0.07  #: axes fraction between stacked notes
+
+
 def _mark(ax, point, message: str, color: str):
-    """An 'X' at ``point`` and ``message`` in the corner, stacked under earlier ones."""
+    """An 'X' at ``point`` and ``message`` as a note in a corner of the axes (see :func:`place_notes`)."""
     ax.plot(*point, "X", color=color, markersize=10, markeredgecolor="white", zorder=4, clip_on=False)
-    count = sum(1 for t in ax.texts if t.get_gid() == "diverged")
     ax.text(
         0.02,
-        0.97 - 0.07 * count,
+        0.97,
         message,
         transform=ax.transAxes,
         color=color,
         va="top",
         ha="left",
-        fontsize=9,
+        fontsize=NOTE_SIZE,
         fontweight="bold",
         gid="diverged",
         bbox={"boxstyle": "round,pad=0.2", "facecolor": ax.get_facecolor(), "edgecolor": "none", "alpha": 0.85},
     )
+
+
+def place_notes(ax) -> None:
+    """Stack the axes' notes in the corner where they cover the fewest drawn points: top left unless a path
+    runs there (a path that leaves the picture at the top or bottom often does), never lower right, where
+    the figures put their legends. A note wider than half the
+    axes is set on two lines, so that a narrow panel still has a free corner. Call it once the limits are
+    set, since it reads where the points fall."""
+    notes = [t for t in ax.texts if t.get_gid() == "diverged"]
+    if not notes:
+        return
+    to_axes = ax.transData + ax.transAxes.inverted()
+    drawn = [line.get_xydata() for line in ax.lines if len(line.get_xydata())]
+    points = to_axes.transform(np.vstack(drawn)) if drawn else np.empty((0, 2))
+    ax.apply_aspect()  # an equal aspect narrows the axes: measure the box the notes will sit in
+    width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
+
+    def width(line: str) -> float:
+        """A line's width as a fraction of the axes: a bold character is about 0.62 of the font size wide."""
+        return 0.02 + 0.62 * NOTE_SIZE * len(line) / width_points
+
+    for note in notes:
+        message = note.get_text()
+        if width(message) > 0.5 and " " in message:
+            middle = min((i for i, c in enumerate(message) if c == " "), key=lambda i: abs(i - len(message) / 2))
+            note.set_text(message[:middle] + "\n" + message[middle + 1 :])
+    lines = [note.get_text().count("\n") + 1 for note in notes]
+    wide = min(1.0, max(width(line) for note in notes for line in note.get_text().splitlines()))
+    high = 0.03 + NOTE_STEP * sum(lines)
+
+    def covered(corner):
+        left, top = corner
+        # open towards the edges: a mark on the edge (where a path leaves) is drawn half outside
+        xs = (-np.inf, wide) if left else (1.0 - wide, np.inf)
+        ys = (1.0 - high, np.inf) if top else (-np.inf, high)
+        inside = (points[:, 0] >= xs[0]) & (points[:, 0] <= xs[1]) & (points[:, 1] >= ys[0]) & (points[:, 1] <= ys[1])
+        return int(inside.sum())
+
+    left, top = min([(True, True), (True, False), (False, True)], key=covered)  # lower right: the legend's
+    order = range(len(notes)) if top else reversed(range(len(notes)))
+    offset = 0.0
+    for index in order:
+        note = notes[index]
+        note.set_position((0.02 if left else 0.98, 0.97 - offset if top else 0.03 + offset))
+        note.set_horizontalalignment("left" if left else "right")
+        note.set_verticalalignment("top" if top else "bottom")
+        note.set_multialignment("left" if left else "right")
+        offset += NOTE_STEP * lines[index]
 
 
 def limits(ax, f: oc.Function):
@@ -135,9 +186,10 @@ def plot_path_panel(ax, paths: list[Row], shown: list[oc.Series], *, points=None
         plot_path(ax, path, look, points=points, lang=lang)
     mark_minima(ax, f)
     limits(ax, f)
+    place_notes(ax)
     ax.set_title(shown[0].label if title is None else title, pad=10)  # clear of a mark on the top edge
     if len(paths) > 1:
-        ax.legend(loc="lower right", frameon=True, framealpha=0.9)
+        ax.legend(loc="lower right")
     return ax
 
 
@@ -176,16 +228,18 @@ def _panels(count: int, columns: int, size) -> Figure:
 
 def learning_rate_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(12.0, 4.4)) -> Figure:
     """The golf picture of the learning rate: one panel per rate, each titled with what became of the ball
-    (f after the last step, or where it left the picture or diverged, which the panel marks)."""
+    (f after the last step, or where it left the picture or diverged, which the panel marks). Each panel
+    shows one path, in its optimizer's own colour, as every single-path figure of the article does."""
     paths = rows(trajectories)
-    shown = looks(paths, lang)
     fig = _panels(len(paths), len(paths), size)
-    for ax, path, look in zip(fig.axes, paths, shown, strict=True):
+    for ax, path, named in zip(fig.axes, paths, looks(paths, lang), strict=True):
+        [own] = looks([path], lang)
+        look = own._replace(label=named.label)  # the label still says what differs between the panels
+        ax.set_aspect("equal")
         plot_path_panel(ax, [path], [look], lang=lang)
         steps = len(path.values) - 1
         value = number(float(path.values[-1]), lang, ".3g")
         ax.set_title(f"{look.label}\n{text('after_steps', lang, steps=steps, value=value)}", fontsize=10)
-        ax.set_aspect("equal")
     fig.suptitle(text("learning_rate_title", lang, count=len(paths)), fontweight="bold")
     return localised(fig, lang)
 
@@ -202,7 +256,7 @@ def overlay_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
     )
     plot_path_panel(ax, paths, looks(paths, lang), lang=lang, title=title)
     if len(paths) == 1:
-        ax.legend(loc="lower right", frameon=True, framealpha=0.9)
+        ax.legend(loc="lower right")
     return localised(fig, lang)
 
 
@@ -226,6 +280,7 @@ def loss_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
             point = (path.diverged_at, values[path.diverged_at])
             _mark(ax, point, text("diverged", lang, step=path.diverged_at), look.color)
     ax.set_yscale("log")
+    place_notes(ax)
     ax.set_xlabel(text("step", lang))
     ax.set_ylabel(text("loss", lang))
     ax.set_title(text("loss_title", lang))
@@ -307,7 +362,7 @@ def impulse_figure(*, lang: str = "en", size=(5.6, 5.2)) -> Figure:
     plot_vector_sum(ax, kick.momentum_before, kick.impulse, kick.momentum_after, labels)
     ax.plot(0, 0, "o", color="0.35", markersize=16, zorder=5)
     fig.suptitle(text("impulse_title", lang), fontweight="bold", fontsize=10)
-    ax.set_title(r"$m\,v_{\mathrm{before}} + F\,\Delta t = m\,v_{\mathrm{after}}$", fontsize=13, fontweight="normal")
+    ax.set_title(text("impulse_law", lang), fontsize=13, fontweight="normal")
     return fig
 
 
@@ -381,7 +436,8 @@ def surface_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
     ax.set_ylabel("y")
     ax.set_zlabel("f")
     ax.set_title(text("surface_title", lang))
-    ax.legend(loc="upper left", fontsize=8)
+    # Below the box: a legend inside a 3-D plot lands on the surface or on the box's edges.
+    fig.legend(loc="outside lower center", ncols=min(len(paths), 2), fontsize=8)
     return localised(fig, lang)
 
 
@@ -409,14 +465,14 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
             color="white",
             markersize=16,
             markeredgecolor="black",
-            label=f"{text('optimum', lang)} (η = {number(best.lr, lang, '.2f')}, α = {best_momentum})",
+            label=f"{text('optimum', lang)} (η = {number(best.lr, lang, '.2f')}{separator(lang)}α = {best_momentum})",
         )
         rate = oc.theory.heavy_ball_rate(*np.meshgrid(lrs, momenta), f)
         ax.contour(lrs, momenta, rate, levels=[1.0], colors="0.3", linestyles="--", linewidths=1)
     ax.set_xlabel(text("learning_rate", lang))
     ax.set_ylabel(text("momentum", lang))
     ax.set_title(text("sweep_title", lang, tol=tol))
-    ax.legend(loc="lower right", frameon=True, framealpha=0.95, fontsize=8)
+    fig.legend(loc="outside lower center", ncols=3, fontsize=8)  # below: every cell of the map is data
     return localised(fig, lang)
 
 

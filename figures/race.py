@@ -36,7 +36,7 @@ def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
         lines.append(ax.plot([], [], "-", color=look.color, lw=1.8, animated=True)[0])
         style = {"color": look.color, "markersize": 8, "markeredgecolor": "white", "label": look.label}
         heads.append(ax.plot([], [], look.marker, animated=True, **style)[0])
-    ax.legend(handles=heads, loc="lower right", frameon=True, framealpha=0.9)
+    ax.legend(handles=heads, loc="lower right")
     title = ax.set_title(text("race_step", lang, step=trajectories[0].steps), animated=True)
     localised(fig, lang)
 
@@ -51,15 +51,25 @@ def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
     return fig, ax, draw
 
 
+def race_steps(last: int, frames: int) -> list[int]:
+    """The steps a race of about ``frames`` frames shows: every k-th step and the last, so that the counter in
+    the title advances evenly (60 steps in 60 frames show every step, in 61 frames; 1,000 steps every 17th).
+
+    >>> race_steps(6, 4), race_steps(4, 60)
+    ([0, 2, 4, 6], [0, 1, 2, 3, 4])
+    """
+    stride = max(1, round(last / max(1, frames - 1)))
+    return [*range(0, last, stride), last]
+
+
 def race_frames(trajectories: list[oc.Trajectory], *, frames: int, dpi: float, lang: str = "en", size=(6.4, 4.8)):
-    """RGB frames (H, W, 3) of the race, the steps spread evenly over ``frames``."""
+    """RGB frames (H, W, 3) of the race, one per step of :func:`race_steps`."""
     fig, ax, draw = race_figure(trajectories, lang=lang, size=size)
     fig.set_dpi(dpi)
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     background = canvas.copy_from_bbox(fig.bbox)
-    steps = np.unique(np.linspace(0, trajectories[0].steps, max(2, frames)).round().astype(int))
-    for k in steps:
+    for k in race_steps(trajectories[0].steps, frames):
         canvas.restore_region(background)
         for artist in draw(int(k)):
             ax.draw_artist(artist)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import load_reference
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.lines import Line2D
 from matplotlib.testing.compare import compare_images
 from PIL import Image
@@ -239,28 +240,41 @@ BATCH = [(-7.0, 2.0), (5.0, -3.0)]
 
 
 @pytest.mark.parametrize(
-    ("draw", "on_the_plane"),
+    ("draw", "on_the_plane", "colors"),
     [
-        (lambda t: plots.path_figure(t), True),
-        (lambda t: plots.overlay_figure([t]), True),
-        (lambda t: plots.compare_figure([t]), True),
-        (lambda t: plots.learning_rate_figure([t]), True),
-        (lambda t: plots.loss_figure([t]), False),
-        (lambda t: plots.step_size_figure([t]), False),
-        (lambda t: plots.surface_figure([t]), False),
+        (lambda t: plots.path_figure(t), True, 2),
+        (lambda t: plots.overlay_figure([t]), True, 2),
+        (lambda t: plots.compare_figure([t]), True, 2),
+        # one path per panel, each in its optimizer's own colour, as the single-path figures draw it
+        (lambda t: plots.learning_rate_figure([t]), True, 1),
+        (lambda t: plots.loss_figure([t]), False, 2),
+        (lambda t: plots.step_size_figure([t]), False, 2),
+        (lambda t: plots.surface_figure([t]), False, 2),
     ],
     ids=["path", "overlay", "compare", "learning-rate", "loss", "step-size", "surface"],
 )
-def test_every_figure_draws_a_batch_of_starts_as_series_of_their_own(draw, on_the_plane):
+def test_every_figure_draws_a_batch_of_starts_as_series_of_their_own(draw, on_the_plane, colors):
     t = oc.run(oc.get_optimizer("momentum", lr=0.1), BOWL, start=BATCH, steps=20)
     with styled():
         fig = draw(t)
     lines = [line for ax in fig.axes for line in _lines(ax)]
-    assert len({line.get_color() for line in lines}) == 2
+    assert len({line.get_color() for line in lines}) == colors
     labels = {line.get_label().split(": ")[0] for line in lines}
     assert labels == {"Momentum from (-7, 2)", "Momentum from (5, -3)"}
     if on_the_plane:
         assert sorted(tuple(line.get_xydata()[0]) for line in lines) == sorted(BATCH)
+
+
+def test_the_race_counts_its_steps_evenly_and_ends_on_the_last():
+    """60 frames for 60 steps used to skip one step in the middle (the title jumped from 29 to 31)."""
+    from figures.race import race_steps
+
+    assert race_steps(60, 60) == list(range(61))
+    for last in (59, 100, 1000, 7):
+        steps = race_steps(last, 60)
+        strides = set(np.diff(steps[:-1]))
+        assert steps[0] == 0 and steps[-1] == last and len(strides) <= 1 and len(steps) <= 61
+        assert 0 < steps[-1] - steps[-2] <= max(strides, default=1)
 
 
 def test_race_draws_a_batch_of_starts():
@@ -316,8 +330,10 @@ def test_german_figures_write_numbers_with_a_decimal_comma():
     assert ax.get_title().startswith("SGD (Lernrate=0,95) auf")
     with styled(lang="de"):
         sweep = oc.sweep("momentum", BOWL, {"lr": [0.5, 1.0], "momentum": [0.2, 0.5]}, steps=300, tol=1e-6)
-        legend = plots.sweep_figure(sweep, BOWL, tol=1e-6, lang="de").axes[0].get_legend()
-    assert "η = 1,34, α = 0,40" in " ".join(t.get_text() for t in legend.get_texts())
+        figure = plots.sweep_figure(sweep, BOWL, tol=1e-6, lang="de")
+    [legend] = figure.legends  # below the map, whose every cell is data
+    assert "Optimum laut Theorie (η = 1,34; α = 0,40)" in [t.get_text() for t in legend.get_texts()]
+    assert figure.axes[0].get_title() == "Momentum: Schritte bis f < 10⁻⁶"
 
 
 TORCH_WORDS = (
@@ -384,7 +400,13 @@ def test_the_learning_rate_figure_marks_where_the_large_rate_leaves():
         fig = plots.learning_rate_figure(runs)
     small, book, large = fig.axes
     assert not small.texts and not book.texts
-    assert [t.get_text() for t in large.texts] == ["leaves the picture at step 9"]
+    assert [" ".join(t.get_text().split()) for t in large.texts] == ["leaves the picture at step 9"]
+    # The note (on two lines in the narrow panel) sits in a corner clear of every drawn point: the path
+    # reaches the top left at step 8 and leaves at the bottom.
+    FigureCanvasAgg(fig).draw()
+    box = large.texts[0].get_window_extent()
+    points = large.transData.transform(np.vstack([line.get_xydata() for line in large.get_lines()]))
+    assert not any(box.contains(x, y) for x, y in points)
     path = _lines(large)[0].get_xydata()
     assert len(path) == 10 and abs(path[-1, 1]) == pytest.approx(10.0)  # drawn up to the edge, no further
     assert any(line.get_marker() == "X" for line in large.get_lines())
@@ -401,7 +423,8 @@ def test_a_path_that_leaves_and_later_diverges_says_both():
     t = oc.run(oc.get_optimizer("sgd", lr=1.02), BOWL, steps=500)
     with styled():
         ax = plots.path_figure(t).axes[0]
-    assert [text_.get_text() for text_ in ax.texts] == ["leaves the picture at step 42; diverged at step 335"]
+    notes = [" ".join(text_.get_text().split()) for text_ in ax.texts]
+    assert notes == ["leaves the picture at step 42; diverged at step 335"]
     assert len(_lines(ax)[0].get_xydata()) == 43  # 42 points inside, then the edge
 
 

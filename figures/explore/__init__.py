@@ -16,6 +16,7 @@ from catalog import DECIMAL_SEPARATOR, FONTS, MESSAGES, check_language, number, 
 
 from .._atomic import write_text
 from .._checks import check_writable_parent, output_format
+from ..labels import separator
 from . import data
 
 HERE = Path(__file__).parent
@@ -99,7 +100,7 @@ def _rate_colors() -> str:
 
 
 def _point(point, lang: str) -> str:
-    return f"({data.shown(point[0], lang)}, {data.shown(point[1], lang)})"
+    return "(" + separator(lang).join(data.shown(v, lang) for v in point) + ")"
 
 
 def _grid_sentence(function: dict, lang: str) -> str:

@@ -17,7 +17,7 @@ import contourpy
 import numpy as np
 
 import optim_core as oc
-from catalog import number, text
+from catalog import number, power_of_ten, text
 
 #: The book's four, plus Nesterov and RMSprop, in the book's convention.
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
@@ -207,14 +207,11 @@ def shown(value: float, lang: str) -> str:
     return number(value, lang).replace("-", "−")
 
 
-SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def decade_ticks(low: float, high: float, count: int = 6) -> list[list]:
     """Powers of ten from ``high`` down to ``low``, at most ``count``, labelled 10⁻¹⁰ and so on."""
     top, bottom = round(math.log10(high)), round(math.log10(low))
     every = max(1, math.ceil((top - bottom) / (count - 1)))
-    return [[10.0**e, "10" + str(e).translate(SUPERSCRIPT)] for e in range(top, bottom - 1, -every)]
+    return [[10.0**e, power_of_ten(e)] for e in range(top, bottom - 1, -every)]
 
 
 def function_data(name: str, lang: str, colors) -> dict:

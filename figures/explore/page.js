@@ -54,10 +54,17 @@
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
   }
+  const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+  // A number as the page's Python side writes it (catalog.number): 0,0123 in German, 1.57 × 10⁵ for the large.
   function shown(value) {
     if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
     const size = Math.abs(value);
-    const text = size !== 0 && (size < 1e-3 || size >= 1e5) ? value.toExponential(2) : String(Number(value.toPrecision(4)));
+    let text = String(Number(value.toPrecision(4)));
+    if (size !== 0 && (size < 1e-3 || size >= 1e5)) {
+      const [mantissa, exponent] = value.toExponential(2).split("e");
+      const power = "10" + [...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join("");
+      text = `${mantissa} × ${power}`;
+    }
     return text.replace("-", "−").replace(".", DATA.decimal);
   }
 
