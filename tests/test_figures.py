@@ -15,7 +15,7 @@ from conftest import load_reference
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.lines import Line2D
 from matplotlib.testing.compare import compare_images
-from PIL import Image
+from PIL import Image, ImageFilter
 
 import optim_core as oc
 from figures import plots
@@ -286,6 +286,27 @@ def test_race_draws_a_batch_of_starts():
     artists = draw(10)
     assert len({a.get_color() for a in artists[:2]}) == 2
     assert [tuple(a.get_xydata()[0]) for a in artists[:2]] == BATCH
+
+
+@pytest.mark.parametrize(("theme", "background"), [("light", (255, 255, 255)), ("dark", (22, 24, 29))])
+def test_a_png_keeps_the_exact_background_so_it_sits_seamlessly_on_a_page(tmp_path, theme, background):
+    """PNGs are 256-colour: the palette used to average white into (254, 254, 254), a faint box on a page."""
+    for kind in ("compare", "surface", "sweep"):
+        out = tmp_path / f"{kind}.png"
+        render(FigureJob(kind, str(out), theme=theme, dpi=60, **({"steps": 50} if kind == "sweep" else {})))
+        with Image.open(out) as image:
+            assert image.mode == "P" and image.convert("RGB").getpixel((1, 1)) == background, kind
+
+
+def test_a_shaded_png_is_dithered_rather_than_banded(tmp_path):
+    """The surface's shading has far more than 256 colours: undithered, its PNG showed blotchy bands. Seen from
+    a little way off (blurred), the dithered PNG matches the lossless WebP of the same figure."""
+    render(FigureJob("surface", str(tmp_path / "s.png"), dpi=60))
+    render(FigureJob("surface", str(tmp_path / "s.webp"), dpi=60))
+    with Image.open(tmp_path / "s.png") as png, Image.open(tmp_path / "s.webp") as webp:
+        assert png.mode == "P"
+        blurred = [np.asarray(im.convert("RGB").filter(ImageFilter.BoxBlur(3)), float) for im in (png, webp)]
+    assert np.abs(blurred[0] - blurred[1]).mean() < 0.3  # undithered: 0.89
 
 
 def test_pixel_sizes_are_exact_for_png_webp_and_svg(tmp_path):
