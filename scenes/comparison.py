@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Integer, ValueTracker, VGroup, linear
 
+from catalog import number
 from optim_core.spec import BOOK_FOUR
 from scenes._beats import Lecture
 from scenes._common import TEXT_COLOR, begin, label, landscape, moving_path, place_picture, safe_width, text
@@ -70,4 +71,4 @@ class FourWayRace(Lecture):
 
 def ranking_row(place: int, t, lang: str):
     name, color = t.optimizer.info.display_name, t.optimizer.info.color
-    return label(f"{place}. {name}  f = {t.values[-1]:.0e}", lang, color, 30)
+    return label(f"{place}. {name}  f = {number(float(t.values[-1]), lang, '.0e')}", lang, color, 30)
