@@ -243,6 +243,19 @@ def test_every_control_works_from_the_keyboard(browser, default_page):
     view.context.close()
 
 
+@pytest.mark.parametrize("lang", ["de", "ja"])
+def test_on_a_phone_every_slider_keeps_its_width_and_nothing_scrolls_sideways(browser, tmp_path, lang):
+    """At 390 px the step row (label, slider, value and the play button) squeezed its slider to nothing."""
+    view, problems, _ = open_offline(browser, write_explore(tmp_path / "explore.html", lang=lang))
+    view.set_viewport_size({"width": 390, "height": 844})
+    until(view, "document.documentElement.clientWidth === 390")
+    widths = view.evaluate("[...document.querySelectorAll('input[type=range]')].map((e) => e.offsetWidth)")
+    overflow = view.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    view.context.close()
+    assert problems == [] and overflow <= 0
+    assert len(widths) == 3 and min(widths) >= 120, widths
+
+
 @pytest.mark.parametrize(("lang", "theme"), [("en", "light"), ("de", "dark")])
 def test_the_page_matches_its_screenshot(browser, tmp_path, lang, theme):
     page_path = write_explore(tmp_path / "explore.html", lang=lang, theme=theme)
