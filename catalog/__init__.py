@@ -94,6 +94,19 @@ def text(key: str, lang: str, **values) -> str:
     return _LocalFormatter(lang).format(MESSAGES[key][lang], **values)
 
 
+def terms(lang: str) -> dict[str, str]:
+    """Hyperparameter and convention names in ``lang`` (the catalog's ``hyper_*`` and ``convention_*``, by
+    their key), and display names with words in them (``display_*``, by their English): the ``words`` that
+    :func:`optim_core.series` takes, so that figures and scenes label series in the reader's language."""
+    found = {}
+    for key, entry in MESSAGES.items():
+        if key.startswith(("hyper_", "convention_")):
+            found[key.split("_", 1)[1]] = entry[lang]
+        elif key.startswith("display_"):
+            found[entry["en"]] = entry[lang]
+    return found
+
+
 def words(text_: str) -> int:
     """How many words a reader reads in ``text_``: whitespace-separated words, or for Japanese (which has no
     spaces) one word per 2.5 characters, a common reading-speed equivalence."""

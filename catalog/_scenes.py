@@ -1,6 +1,18 @@
 """Narration and on-screen words of the Manim scenes."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # The impulse law's momenta in LaTeX (braces doubled for str.format). The scenes' LaTeX has no Japanese
+    # glyphs: Japanese writes them as Japanese physics classes do, mv and mv'.
+    "impulse_before_tex": {
+        "en": r"m v_{{\mathrm{{before}}}}",
+        "de": r"m v_{{\mathrm{{vorher}}}}",
+        "ja": r"m v",
+    },
+    "impulse_after_tex": {
+        "en": r"m v_{{\mathrm{{after}}}}",
+        "de": r"m v_{{\mathrm{{nachher}}}}",
+        "ja": r"m v'",
+    },
     "sgd_title": {
         "en": "SGD walks straight downhill",
         "de": "SGD geht direkt bergab",
@@ -78,13 +90,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "race_title": {
         "en": "Four optimizers from (−7, 2)",
-        "de": "Vier Optimierer ab (−7, 2)",
+        "de": "Vier Optimierer ab (−7; 2)",
         "ja": "(−7, 2) から 4 つの最適化手法",
     },
     "ranking": {
-        "en": "Final f after {steps} steps",
-        "de": "f nach {steps} Schritten",
-        "ja": "{steps} ステップ後の f",
+        "en": "Final f after {steps} steps: on this easy bowl, the book's SGD keeps up",
+        "de": "f nach {steps} Schritten: auf dieser einfachen Schale hält SGD gut mit",
+        "ja": "{steps} ステップ後の f：この易しいお椀では本の SGD も健闘する",
     },
     "effective_step": {
         "en": "effective lr η/√h",

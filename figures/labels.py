@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 import optim_core as oc
-from catalog import DECIMAL_SEPARATOR, MESSAGES, number, text
+from catalog import DECIMAL_SEPARATOR, number, terms, text
 
 
 class Row(NamedTuple):
@@ -62,24 +62,12 @@ def looks(paths: list[Row], lang: str = "en") -> list[oc.Series]:
 def labelled(optimizers: list[oc.Optimizer], starts: list[tuple[float, float]], lang: str = "en") -> list[oc.Series]:
     """Label, colour and marker for each (optimizer, start) on one picture, in ``lang``; when the starts differ,
     each label says where its path starts."""
-    found = oc.series(optimizers, number=lambda v: number(v, lang), words=words(lang))
+    found = oc.series(optimizers, number=lambda v: number(v, lang), words=terms(lang))
     if len(set(starts)) > 1:
         found = [
             s._replace(label=f"{s.label} {text('from_start', lang, start=pair(start, lang))}")
             for s, start in zip(found, starts, strict=True)
         ]
-    return found
-
-
-def words(lang: str) -> dict[str, str]:
-    """Hyperparameter and convention names in ``lang`` (the catalog's ``hyper_*`` and ``convention_*``, by
-    their key), and display names with words in them (``display_*``, by their English)."""
-    found = {}
-    for key, entry in MESSAGES.items():
-        if key.startswith(("hyper_", "convention_")):
-            found[key.split("_", 1)[1]] = entry[lang]
-        elif key.startswith("display_"):
-            found[entry["en"]] = entry[lang]
     return found
 
 

@@ -53,13 +53,23 @@ def build_slides(job, staging: Path, report) -> list[str]:
     RevealJS(
         presentation_configs=configs, one_file=True, title=job.title, cdn_url=_ASSETS, reveal_version=check_reveal()
     ).convert_to(html)
-    html.write_text(inline_reveal(html.read_text(encoding="utf-8")), encoding="utf-8")
+    html.write_text(in_language(inline_reveal(html.read_text(encoding="utf-8")), job.lang), encoding="utf-8")
     report(0.8)
     deck = staging / f"{job.stem}.pptx"
     with contextlib.redirect_stderr(io.StringIO()):  # its progress bars would break into the job display
         PowerPoint(presentation_configs=configs, width=width, height=height).convert_to(deck)
-    _fix_deck(deck, job.title)
+    _fix_deck(deck, job.title, job.lang)
     return []
+
+
+def in_language(page: str, lang: str) -> str:
+    """``page`` with ``<html lang=...>``, which manim-slides' template leaves out: browsers, screen readers and
+    spell-checkers then read the notes as the language they are in.
+
+    >>> in_language("<!doctype html>\\n<html>\\n<head>", "de")
+    '<!doctype html>\\n<html lang="de">\\n<head>'
+    """
+    return re.sub(r"<html(?![^>]*\blang=)", f'<html lang="{lang}"', page, count=1)
 
 
 def _presentation(part, folder: Path, lang: str):
@@ -102,12 +112,25 @@ def inline_reveal(page: str) -> str:
     return page
 
 
-def _fix_deck(deck: Path, title: str) -> None:
-    """Give the deck a title and fixed timestamps (python-pptx stamps the time of saving)."""
+#: PowerPoint's language of each deck's notes, for its spell-checker (manim-slides leaves them en-US).
+NOTES_LANGUAGE = {"en": "ENGLISH_US", "de": "GERMAN", "ja": "JAPANESE"}
+
+
+def _fix_deck(deck: Path, title: str, lang: str) -> None:
+    """Give the deck a title, its language (the notes' runs and the document's) and fixed timestamps
+    (python-pptx stamps the time of saving)."""
     import pptx
+    from pptx.enum.lang import MSO_LANGUAGE_ID
 
     presentation = pptx.Presentation(str(deck))
+    language = getattr(MSO_LANGUAGE_ID, NOTES_LANGUAGE[lang])
+    for slide in presentation.slides:
+        if slide.has_notes_slide:
+            for paragraph in slide.notes_slide.notes_text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.language_id = language
     properties = presentation.core_properties
+    properties.language = lang
     properties.title, properties.author, properties.last_modified_by = title, "optviz", "optviz"
     properties.created = properties.modified = _EPOCH
     properties.revision = 1

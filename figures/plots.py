@@ -15,9 +15,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter
 
 import optim_core as oc
-from catalog import DECIMAL_SEPARATOR, number, text
+from catalog import DECIMAL_SEPARATOR, number, terms, text
 
-from .labels import Row, looks, pair, rows, separator, words
+from .labels import Row, looks, pair, rows, separator
 
 DIVERGED_COLOR = "#f1d3cf"
 #: The book's comparison figure: 30 plotted points (the start and 29 updates).
@@ -198,7 +198,7 @@ def path_figure(t: oc.Trajectory, *, lang: str = "en", size=(6.4, 4.8)) -> Figur
     paths = rows(t)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    name = oc.series([t.optimizer], number=lambda v: number(v, lang), words=words(lang))[0].label
+    name = oc.series([t.optimizer], number=lambda v: number(v, lang), words=terms(lang))[0].label
     title = text("path_title", lang, name=name, function=function_label(t.function))
     plot_path_panel(ax, paths, looks(paths, lang), lang=lang, title=title)
     return localised(fig, lang)

@@ -11,6 +11,7 @@ from manim import (
     RIGHT,
     UP,
     Axes,
+    DecimalNumber,
     Dot,
     Line,
     ManimColor,
@@ -23,7 +24,7 @@ from manim import (
 )
 
 import optim_core as oc
-from catalog import FONTS
+from catalog import DECIMAL_SEPARATOR, FONTS, number, terms
 from catalog import text as caption
 
 #: Caption size: legible at 480p (low quality) as well as 4k; a line is 0.39 scene units tall.
@@ -141,6 +142,23 @@ def term_color(info: oc.OptimizerInfo, latex: str) -> str:
 def label(words: str, lang: str, color: str, size: float = 24) -> Text:
     """A short name (an optimizer's, a vector's) in the language's font."""
     return Text(words, font=FONTS[lang], font_size=size, color=color)
+
+
+class LocalDecimal(DecimalNumber):
+    """A DecimalNumber in the language's number format: 0,90 in German (Manim writes 0.90 in every language)."""
+
+    def __init__(self, value: float, lang: str, **kwargs):
+        self.separator = DECIMAL_SEPARATOR[lang]  # before Manim's __init__, which writes the number
+        super().__init__(value, group_with_commas=False, **kwargs)
+
+    def _get_num_string(self, value) -> str:
+        return super()._get_num_string(value).replace(".", self.separator)
+
+
+def series_labels(optimizers, lang: str) -> list[oc.Series]:
+    """Each optimizer's series on one picture, labelled in ``lang`` with η for the learning rate, as the
+    narration names it: "SGD (η=0,95)"."""
+    return oc.series(optimizers, number=lambda v: number(v, lang), words={**terms(lang), "lr": "η"})
 
 
 def edge_buff() -> float:

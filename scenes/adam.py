@@ -17,7 +17,6 @@ from manim import (
     UP,
     Arrow,
     Circle,
-    DecimalNumber,
     Dot,
     FadeIn,
     GrowArrow,
@@ -34,6 +33,7 @@ from scenes._bars import coordinate_bars
 from scenes._beats import Lecture
 from scenes._common import (
     TEXT_COLOR,
+    LocalDecimal,
     begin,
     label,
     landscape,
@@ -150,11 +150,11 @@ class AdamBoth(Lecture):
             row = VGroup(
                 label(f"{name}:", self.lang, TEXT_COLOR, 30),
                 tex(r"-\eta \cdot", font_size=44),
-                _number(m_hat[axis], self.colors["m"]),
+                _number(m_hat[axis], self.colors["m"], self.lang),
                 tex("/", font_size=44),
-                _number(root_v[axis], self.colors["v"]),
+                _number(root_v[axis], self.colors["v"], self.lang),
                 tex("=", font_size=44),
-                _number(step[axis], self.colors["step"]),
+                _number(step[axis], self.colors["step"], self.lang),
             ).arrange(RIGHT, buff=0.15)
             rows.add(row)
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
@@ -168,8 +168,8 @@ class AdamBoth(Lecture):
         return assembly
 
 
-def _number(value: float, color: str) -> DecimalNumber:
-    return DecimalNumber(value, num_decimal_places=3, font_size=44, color=color, include_sign=value < 0)
+def _number(value: float, color: str, lang: str) -> LocalDecimal:
+    return LocalDecimal(value, lang, num_decimal_places=3, font_size=44, color=color, include_sign=value < 0)
 
 
 def _arrow(start, end, color: str) -> Arrow:

@@ -13,7 +13,17 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Integer, ValueTracker,
 from catalog import number
 from optim_core.spec import BOOK_FOUR
 from scenes._beats import Lecture
-from scenes._common import TEXT_COLOR, begin, label, landscape, moving_path, place_picture, safe_width, text
+from scenes._common import (
+    TEXT_COLOR,
+    begin,
+    label,
+    landscape,
+    moving_path,
+    place_picture,
+    safe_width,
+    series_labels,
+    text,
+)
 
 #: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
 BEATS = [("race", "race_title"), ("paths", "race_watch"), ("ranking", "ranking"), ("lesson", "race_lesson")]
@@ -31,7 +41,9 @@ class FourWayRace(Lecture):
         counter = VGroup(label(text("step", self.lang).text, self.lang, TEXT_COLOR, 30), Integer(0, font_size=40))
         counter[1].set_color(TEXT_COLOR).add_updater(lambda m: m.set_value(round(tracker.get_value())))
         counter.arrange(RIGHT, buff=0.2)
-        legend = VGroup(*(label(t.optimizer.label(), self.lang, t.optimizer.info.color, 30) for t in runs))
+        looks = series_labels([t.optimizer for t in runs], self.lang)
+        colors = [t.optimizer.info.color for t in runs]  # the paths' colours
+        legend = VGroup(*(label(look.label, self.lang, c, 30) for look, c in zip(looks, colors, strict=True)))
         legend.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         side = VGroup(counter, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
         # The ranking, shown later in the legend's place: the plot leaves room for the wider of the two.

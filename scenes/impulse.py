@@ -1,4 +1,4 @@
-"""The mechanics behind Momentum: m·v_before + F·Δt = m·v_after. A moving body cannot turn a right angle.
+"""The mechanics behind Momentum: m·v before + F·Δt = m·v after. A moving body cannot turn a right angle.
 
     manim render scenes/impulse.py
 
@@ -26,11 +26,12 @@ from manim import (
 )
 
 import optim_core as oc
+from catalog import text as caption
 from optim_core.display import STEP_COLOR
 from scenes._beats import Lecture
 from scenes._common import TEXT_COLOR, begin, picture_bottom, tex, text, title
 
-BEFORE, KICK, AFTER = r"m v_{\mathrm{before}}", r"F \Delta t", r"m v_{\mathrm{after}}"
+KICK = r"F \Delta t"
 CARRIED, GRADIENT = r"\alpha v", r"- \eta \frac{\partial L}{\partial W}"
 UNIT = 2.3  # screen units per unit of momentum
 #: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
@@ -48,7 +49,9 @@ class ImpulseAnalogy(Lecture):
         momentum = oc.get_optimizer("momentum")
         # The mechanics in the colours of the rule's terms they stand for: m·v as αv, F·Δt as −η∇L.
         carried, gradient = (next(t.color for t in momentum.info.terms if t.latex == x) for x in (CARRIED, GRADIENT))
-        self.colors = {BEFORE: carried, KICK: gradient, AFTER: STEP_COLOR}
+        # The momenta's LaTeX is the language's (m v_vorher in German); the colours follow the parts' roles.
+        self.before, self.after = (caption(f"impulse_{when}_tex", self.lang) for when in ("before", "after"))
+        self.colors = {"before": carried, "kick": gradient, "after": STEP_COLOR}
         equal = oc.analogy.impulse(1.0, (0.0, 1.0), (1.0, 0.0), 1.0)
         larger = oc.analogy.impulse(1.0, (0.0, 1.0), (2.0, 0.0), 1.0)
 
@@ -68,9 +71,11 @@ class ImpulseAnalogy(Lecture):
         self.mapping(carried, gradient)
 
     def equation(self):
-        equation = tex(BEFORE + " + " + KICK + " = " + AFTER, substrings_to_isolate=[BEFORE, KICK, AFTER], font_size=56)
-        for part, color in self.colors.items():
-            equation.set_color_by_tex(part, color)
+        parts = {"before": self.before, "kick": KICK, "after": self.after}
+        source = parts["before"] + " + " + KICK + " = " + parts["after"]
+        equation = tex(source, substrings_to_isolate=list(parts.values()), font_size=56)
+        for role, part in parts.items():  # whole parts only: mv is inside mv' in Japanese
+            equation.set_color_by_tex(part, self.colors[role], substring=False)
         return equation
 
     def turn(self, kick: oc.analogy.Impulse, until: float = 2.0, run_time: float | None = None):
@@ -85,13 +90,13 @@ class ImpulseAnalogy(Lecture):
 
         puck = Dot(puck_position(0), radius=0.22, color="#5b6270", stroke_color=TEXT_COLOR, stroke_width=2)
         puck.set_z_index(5).add_updater(lambda m: m.move_to(puck_position(tracker.get_value())))
-        first = _arrow(hit, hit + before, self.colors[BEFORE], "momentum_before")
-        second = _arrow(hit + before, hit + before + impulse, self.colors[KICK], "impulse")
-        third = _arrow(hit, hit + after, self.colors[AFTER], "momentum_after")
+        first = _arrow(hit, hit + before, self.colors["before"], "momentum_before")
+        second = _arrow(hit + before, hit + before + impulse, self.colors["kick"], "impulse")
+        third = _arrow(hit, hit + after, self.colors["after"], "momentum_after")
         names = VGroup(
-            text("momentum_before", self.lang, color=self.colors[BEFORE]).next_to(first, LEFT, buff=0.25),
-            text("impulse", self.lang, color=self.colors[KICK]).next_to(second, UP, buff=0.2),
-            text("momentum_after", self.lang, color=self.colors[AFTER], angle=kick.turn_degrees).next_to(
+            text("momentum_before", self.lang, color=self.colors["before"]).next_to(first, LEFT, buff=0.25),
+            text("impulse", self.lang, color=self.colors["kick"]).next_to(second, UP, buff=0.2),
+            text("momentum_after", self.lang, color=self.colors["after"], angle=kick.turn_degrees).next_to(
                 hit + after * 0.6, RIGHT + DOWN, buff=0.2
             ),
         )
@@ -120,7 +125,7 @@ class ImpulseAnalogy(Lecture):
     def mapping(self, carried: str, gradient: str):
         """m·v → αv and F·Δt → −η∇L, each side in its term's colour, and the rule they make."""
         rows = VGroup(
-            tex(BEFORE + r"\;\longrightarrow\;" + CARRIED, color=carried, font_size=60),
+            tex(self.before + r"\;\longrightarrow\;" + CARRIED, color=carried, font_size=60),
             tex(KICK + r"\;\longrightarrow\;" + GRADIENT, color=gradient, font_size=60),
         ).arrange(DOWN, buff=0.5, aligned_edge=LEFT)
         rule = tex(r"v \leftarrow " + CARRIED + " " + GRADIENT, substrings_to_isolate=[CARRIED, GRADIENT], font_size=60)

@@ -23,7 +23,6 @@ from manim import (
     Axes,
     Circle,
     DashedLine,
-    DecimalNumber,
     Dot,
     FadeIn,
     GrowArrow,
@@ -45,6 +44,7 @@ from scenes._beats import ThreeDLecture
 from scenes._common import (
     AXIS_COLOR,
     TEXT_COLOR,
+    LocalDecimal,
     PathFollower,
     begin,
     below,
@@ -360,7 +360,7 @@ class MomentumBall(ThreeDLecture):
 
         readout = VGroup(
             tex(r"\alpha =", font_size=48),
-            DecimalNumber(start, num_decimal_places=2, font_size=48, color=TEXT_COLOR),
+            LocalDecimal(start, self.lang, num_decimal_places=2, font_size=48, color=TEXT_COLOR),
         ).arrange(RIGHT)
         readout[1].add_updater(lambda m: m.set_value(max(alpha.get_value(), 0.0)))
         readout.next_to(stage, UP, buff=0.15).align_to(stage, LEFT)

@@ -110,6 +110,15 @@ def test_the_deck_has_one_slide_per_beat(built):
     assert len(deck.slides) == len(impulse.BEATS)
     assert all(any(shape.shape_type == 16 for shape in slide.shapes) for slide in deck.slides)  # a movie each
     assert deck.core_properties.title == catalog.text("lecture_title", "de")
+    # German notes, marked German, so that PowerPoint's spell-checker reads them as German
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+
+    notes = [slide.notes_slide.notes_text_frame for slide in deck.slides]
+    assert notes[0].text.startswith(catalog.text(impulse.BEATS[0][1], "de")[:20])
+    runs = [run for frame in notes for paragraph in frame.paragraphs for run in paragraph.runs]
+    assert runs and {run.font.language_id for run in runs} == {MSO_LANGUAGE_ID.GERMAN}
+    assert deck.core_properties.language == "de"
+    assert '<html lang="de"' in (directory / "lecture-de-low.html").read_text(encoding="utf-8")[:500]
 
 
 def test_the_html_deck_plays_offline_in_chromium_and_steps_with_the_arrow_keys(built):
