@@ -113,8 +113,9 @@ def text(key: str, lang: str, *, size: float = CAPTION_SIZE, color: str = TEXT_C
 
 
 def on_top(mobject):
-    """Keep words readable above any path, including one that is diverging across them."""
-    mobject.add_background_rectangle(color=BACKGROUND, opacity=0.85, buff=0.06)
+    """Keep words readable above any path, including one that is diverging across them: the path passes
+    behind them (with a see-through background its line showed through a caption)."""
+    mobject.add_background_rectangle(color=BACKGROUND, opacity=1.0, buff=0.06)
     return mobject.set_z_index(10)
 
 
