@@ -8,7 +8,7 @@ Beats: see :data:`BEATS`. Colours are optim_core's, as in the figures.
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Integer, ValueTracker, VGroup, linear
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, ValueTracker, VGroup, linear
 
 from catalog import number
 from optim_core.spec import BOOK_FOUR
@@ -38,9 +38,15 @@ class FourWayRace(Lecture):
 
         self.beat(*BEATS[0])
         tracker = ValueTracker(0)
-        counter = VGroup(label(text("step", self.lang).text, self.lang, TEXT_COLOR, 30), Integer(0, font_size=40))
-        counter[1].set_color(TEXT_COLOR).add_updater(lambda m: m.set_value(round(tracker.get_value())))
+        # The step number in the words' font (a Manim Integer is set in LaTeX's), redrawn as the tracker moves.
+        counter = VGroup(*(label(words, self.lang, TEXT_COLOR, 30) for words in (text("step", self.lang).text, "0")))
         counter.arrange(RIGHT, buff=0.2)
+
+        def show_step(number):
+            shown = label(str(round(tracker.get_value())), self.lang, TEXT_COLOR, 30)
+            number.become(shown.next_to(counter[0], RIGHT, buff=0.2))
+
+        counter[1].add_updater(show_step)
         looks = series_labels([t.optimizer for t in runs], self.lang)
         colors = [t.optimizer.info.color for t in runs]  # the paths' colours
         legend = VGroup(*(label(look.label, self.lang, c, 30) for look, c in zip(looks, colors, strict=True)))
