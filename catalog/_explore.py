@@ -79,10 +79,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Theorie für diese Einstellung: Jeder Schritt multipliziert den Abstand zum Minimum mit etwa {rate}.",
         "ja": "この設定の理論値：1ステップごとに最小点までの距離が約 {rate} 倍になる。",
     },
+    "explore_rate_neutral": {
+        "en": "Theory for this setting: rate 1, so the distance to the minimum neither shrinks nor grows: it"
+        " bounces for ever.",
+        "de": "Theorie für diese Einstellung: Rate 1, der Abstand zum Minimum wird weder kleiner noch größer: es"
+        " pendelt für immer.",
+        "ja": "この設定の理論値：収束率 1 なので最小点までの距離は縮みも増えもせず、いつまでも往復する。",
+    },
     "explore_rate_diverges": {
-        "en": "Theory for this setting: rate {rate} ≥ 1, so the distance to the minimum grows: it diverges.",
-        "de": "Theorie für diese Einstellung: Rate {rate} ≥ 1, der Abstand zum Minimum wächst: divergiert.",
-        "ja": "この設定の理論値：収束率 {rate} ≥ 1 なので最小点までの距離が増え、発散する。",
+        "en": "Theory for this setting: rate {rate} > 1, so the distance to the minimum grows: it diverges.",
+        "de": "Theorie für diese Einstellung: Rate {rate} > 1, der Abstand zum Minimum wächst: divergiert.",
+        "ja": "この設定の理論値：収束率 {rate} > 1 なので最小点までの距離が増え、発散する。",
     },
     "explore_rate_other": {
         "en": "The rate map is the theory of SGD (α = 0) and Momentum; choose one of them to mark it.",
@@ -106,15 +113,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ステップ {step} までに最小点に落ち着いた",
     },
     "explore_grid": {
-        "en": "This page holds {runs} runs of optim_core (book convention): {lrs} learning rates from {low} to"
-        " {high}, log-spaced; α in {momenta}; β1 in {betas}; {starts} start points per function; up to {steps}"
-        " steps. Sliders move over exactly these values.",
-        "de": "Diese Seite enthält {runs} Läufe von optim_core (Konvention des Buchs): {lrs} Lernraten von {low}"
-        " bis {high}, logarithmisch verteilt; α aus {momenta}; β1 aus {betas}; {starts} Startpunkte je"
-        " Funktion; bis zu {steps} Schritte. Die Regler bewegen sich genau über diese Werte.",
-        "ja": "このページには optim_core の計算 {runs} 回分（本の流儀）が入っています：学習率 {lrs} 個（{low}"
-        " から {high} まで対数間隔）、α は {momenta}、β1 は {betas}、関数ごとに開始点 {starts} 個、最大 {steps}"
-        " ステップ。スライダーはちょうどこれらの値の上を動きます。",
+        "en": "For this function the page holds {runs} runs of optim_core (book convention): {lrs} learning rates"
+        " from {low} to {high} (steps of 1, 2 and 5 per power of ten, and the book's rates); α in {momenta};"
+        " β1 in {betas}; {starts} start points; up to {steps} steps. Sliders move over exactly these values.",
+        "de": "Für diese Funktion enthält die Seite {runs} Läufe von optim_core (Konvention des Buchs): {lrs}"
+        " Lernraten von {low} bis {high} (Stufen 1, 2 und 5 je Zehnerpotenz und die Raten des Buchs); α aus"
+        " {momenta}; β1 aus {betas}; {starts} Startpunkte; bis zu {steps} Schritte. Die Regler bewegen sich"
+        " genau über diese Werte.",
+        "ja": "この関数についてページには optim_core の計算 {runs} 回分（本の流儀）が入っています：学習率 {lrs} 個"
+        "（{low} から {high} まで、10 の累乗ごとに 1・2・5 の刻みと本の学習率）、α は {momenta}、β1 は {betas}、"
+        "開始点 {starts} 個、最大 {steps} ステップ。スライダーはちょうどこれらの値の上を動きます。",
     },
     "explore_keys": {
         "en": "Keyboard: Tab moves between controls, arrow keys move a slider, Space plays and pauses.",

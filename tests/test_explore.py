@@ -208,8 +208,43 @@ def test_a_diverging_setting_is_drawn_and_labelled(browser, default_page):
     assert view.evaluate("window.optvizExplore.setting()") == "bowl sgd lr=2 start=-7,2"
     assert view.evaluate("window.optvizExplore.divergedAt()") == expected.diverged_at
     assert f"diverged at step {int(expected.diverged_at)}" in view.locator("#readout").inner_text()
-    assert "rate 3 ≥ 1" in view.locator("#rate-note").inner_text()
+    assert "rate 3 > 1" in view.locator("#rate-note").inner_text()
     np.testing.assert_allclose(view.evaluate("window.optvizExplore.drawnPath()"), expected.positions, rtol=1e-6)
+    assert problems == []
+    view.context.close()
+
+
+def test_rate_one_bounces_rather_than_diverging(browser, default_page):
+    """SGD at η = 1 on the bowl swings between y = ±2 for ever (f = 4): the note said it diverges."""
+    view, problems, _ = open_offline(browser, default_page)
+    view.focus("#optimizer")
+    view.keyboard.press("Home")  # SGD
+    view.focus("#lr")
+    view.keyboard.press("End")
+    view.keyboard.press("ArrowLeft")
+    view.keyboard.press("ArrowLeft")  # 2, 1.5, then 1
+    _settled(view)
+    assert view.evaluate("window.optvizExplore.setting()") == "bowl sgd lr=1 start=-7,2"
+    assert view.evaluate("window.optvizExplore.divergedAt()") == -1
+    assert "neither shrinks nor grows" in view.locator("#rate-note").inner_text()
+    assert problems == []
+    view.context.close()
+
+
+def test_choosing_a_function_while_playing_never_runs_past_the_last_step(browser, default_page):
+    """The new function starts at its last step; playback used to go on to 'step 101 of 100'."""
+    view, problems, _ = open_offline(browser, default_page)
+    view.focus("#play")
+    view.keyboard.press("Space")
+    until(view, "Number(document.getElementById('step').value) > 2")
+    view.focus("#function")
+    view.keyboard.press("ArrowDown")
+    view.wait_for_timeout(400)  # several playback ticks
+    steps = int(view.get_attribute("#step", "max"))
+    assert int(view.evaluate("document.getElementById('step').value")) <= steps
+    assert f"{steps + 1} " not in view.locator("#readout").inner_text()
+    assert view.get_attribute("#play", "aria-pressed") == "false"
+    assert view.get_attribute("#readout", "aria-live") == "polite"  # silent only while playing
     assert problems == []
     view.context.close()
 

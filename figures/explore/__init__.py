@@ -45,11 +45,13 @@ PAGE_MESSAGES = (
     "explore_rate_other",
     "explore_rate_none",
     "explore_rate_value",
+    "explore_rate_neutral",
     "explore_rate_diverges",
     "explore_readout",
     "explore_settled",
     "explore_keys",
     "diverged",
+    "leaves",
 )
 
 

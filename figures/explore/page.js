@@ -206,10 +206,12 @@
     const width = ctx.measureText(text).width;
     ctx.fillStyle = THEME.bg;
     ctx.globalAlpha = 0.88;
-    ctx.fillRect(x - 4, y - 3, width + 8, 20);
+    ctx.fillRect(x - 4, y - 3, width + 10, 20);
     ctx.globalAlpha = 1;
     ctx.fillStyle = colour;
-    ctx.fillText(text, x, y);
+    ctx.fillRect(x - 4, y - 3, 3, 20); // the optimizer's colour as a bar; the words in the text colour
+    ctx.fillStyle = THEME.fg;
+    ctx.fillText(text, x + 2, y);
   }
 
   // ---- the three views -----------------------------------------------------------------------------------
@@ -443,7 +445,21 @@
       const y = Math.min(Math.max(sy(xy[i + 1]), b.top + 6), b.top + b.height - 6);
       cross(ctx, Number.isFinite(x) ? x : b.left + b.width - 6, Number.isFinite(y) ? y : b.top + 6, 7, colour);
       label(ctx, fill(M.diverged, { step: c.divergedAt }), b.left + 22, b.top + 6, colour); // right of "y"
+    } else {
+      const leaves = firstOutside(c);
+      if (leaves >= 0) label(ctx, fill(M.leaves, { step: leaves }), b.left + 22, b.top + 6, colour);
     }
+  }
+
+  // The first step whose point lies outside the picture (a run that wanders off without diverging), or -1.
+  function firstOutside(c) {
+    const [[x0, x1], [y0, y1]] = c.fn.window;
+    for (let k = 0; k < c.length; k++) {
+      const x = c.run.xy[2 * (c.offset + k)];
+      const y = c.run.xy[2 * (c.offset + k) + 1];
+      if (x < x0 || x > x1 || y < y0 || y > y1) return k;
+    }
+    return -1;
   }
 
   function drawLoss(c) {
@@ -465,9 +481,12 @@
       if (k === 0) ctx.moveTo(sx(k), sy(v));
       else ctx.lineTo(sx(k), sy(v));
     }
+    // A settled run stays where it settled: its value holds to the last step (a diverged one ends at its cross).
+    const settled = c.divergedAt < 0;
+    if (settled) ctx.lineTo(sx(c.fn.steps), sy(values[c.offset + last]));
     ctx.stroke();
     ctx.restore();
-    const k = Math.min(state.step, last);
+    const k = settled ? state.step : Math.min(state.step, last);
     ctx.strokeStyle = THEME.muted;
     ctx.lineWidth = 1;
     ctx.setLineDash([3, 3]);
@@ -477,7 +496,7 @@
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.beginPath();
-    ctx.arc(sx(k), sy(values[c.offset + k]), 4.5, 0, 2 * Math.PI);
+    ctx.arc(sx(k), sy(values[stored(c, k)]), 4.5, 0, 2 * Math.PI);
     ctx.fillStyle = c.opt.color;
     ctx.fill();
     if (c.divergedAt >= 0) cross(ctx, sx(c.divergedAt), sy(values[c.offset + last]), 5, c.opt.color);
@@ -508,7 +527,9 @@
     const index = c.opt.name === "sgd" ? 0 : c.secondIndex;
     ring(ctx, sx(c.fn.lr[state.lr]), sy(momenta.values[index]), 7, c.opt.color);
     const rate = map.atGrid[state.lr * momenta.values.length + index];
-    $("rate-note").textContent = fill(rate < 1 ? M.explore_rate_value : M.explore_rate_diverges, { rate: shown(rate) });
+    const neutral = Math.abs(rate - 1) < 1e-6; // η = 1 without momentum on the bowl: it bounces for ever
+    const note = neutral ? M.explore_rate_neutral : rate < 1 ? M.explore_rate_value : M.explore_rate_diverges;
+    $("rate-note").textContent = fill(note, { rate: shown(rate) });
   }
 
   function readout(c) {
@@ -621,11 +642,13 @@
     const button = $("play");
     button.textContent = on ? "❚❚ " + M.explore_pause : "▶ " + M.explore_play;
     button.setAttribute("aria-pressed", String(on));
+    $("readout").setAttribute("aria-live", on ? "off" : "polite");
     if (on) {
       if (state.step >= state.fn.steps) state.step = 0;
       let previous = performance.now();
       const tick = (now) => {
         if (!state.playing) return;
+        if (state.step >= state.fn.steps) return setPlaying(false);
         if (now - previous >= STEP_MS) {
           previous = now;
           state.step += 1;
