@@ -214,6 +214,20 @@ def test_a_diverging_setting_is_drawn_and_labelled(browser, default_page):
     view.context.close()
 
 
+def test_the_controls_stay_in_place_when_the_optimizer_changes(browser, default_page):
+    """SGD has no second slider; hiding its row used to move the play button to another column."""
+    view, problems, _ = open_offline(browser, default_page)
+    where = "(() => { const r = document.getElementById('play').getBoundingClientRect(); return [r.x, r.y]; })()"
+    before = view.evaluate(where)
+    view.focus("#optimizer")
+    view.keyboard.press("Home")  # SGD
+    _settled(view)
+    assert view.evaluate("getComputedStyle(document.getElementById('second')).visibility") == "hidden"
+    assert view.evaluate(where) == before
+    assert problems == []
+    view.context.close()
+
+
 def test_rate_one_bounces_rather_than_diverging(browser, default_page):
     """SGD at η = 1 on the bowl swings between y = ±2 for ever (f = 4): the note said it diverges."""
     view, problems, _ = open_offline(browser, default_page)
