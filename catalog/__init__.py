@@ -52,7 +52,12 @@ def number(value: float, lang: str, spec: str = "g") -> str:
 
 def power_of_ten(exponent: int) -> str:
     """10 to ``exponent`` in superscript digits, as text in any font: ``power_of_ten(-6)`` is ``'10⁻⁶'``."""
-    return "10" + str(exponent).translate(_SUPERSCRIPT)
+    return "10" + superscript(str(exponent))
+
+
+def superscript(digits: str) -> str:
+    """``digits`` (and minus signs) raised: ``superscript("-12")`` is ``'⁻¹²'``."""
+    return digits.translate(_SUPERSCRIPT)
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

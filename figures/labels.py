@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 import optim_core as oc
-from catalog import DECIMAL_SEPARATOR, number, terms, text
+from catalog import DECIMAL_SEPARATOR, number, superscript, terms, text
 
 
 class Row(NamedTuple):
@@ -71,10 +71,16 @@ def labelled(optimizers: list[oc.Optimizer], starts: list[tuple[float, float]], 
     return found
 
 
-_POWER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+def plain_expression(expression: str) -> str:
+    """A Python expression as a reader writes it: x² for x**2, a centred dot for *, a real minus sign, π.
+
+    >>> plain_expression("(1 - x)**2 + 100*(y - x**2)**2 + pi")
+    '(1 − x)² + 100·(y − x²)² + π'
+    """
+    expression = re.sub(r"\*\*(\d+)", lambda m: superscript(m[1]), expression)
+    return expression.replace("*", "·").replace(" - ", " − ").replace("pi", "π")
 
 
 def plain_formula(f: oc.Function) -> str:
     """``f(x, y) = x²/20 + y²``: the formula as plain text, for captions and alt text."""
-    expression = re.sub(r"\*\*(\d+)", lambda m: m[1].translate(_POWER), f.expression)
-    return "f(x, y) = " + expression.replace("*", "·")
+    return "f(x, y) = " + plain_expression(f.expression)

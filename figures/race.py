@@ -71,7 +71,7 @@ def race_frames(trajectories: list[oc.Trajectory], *, frames: int, dpi: float, l
     background = canvas.copy_from_bbox(fig.bbox)
     for k in race_steps(trajectories[0].steps, frames):
         canvas.restore_region(background)
-        for artist in draw(int(k)):
+        for artist in draw(k):
             ax.draw_artist(artist)
         yield np.asarray(canvas.buffer_rgba())[..., :3].copy()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, ValueTracker, VGroup, linear
 
 from catalog import number
+from catalog import text as caption
 from optim_core.spec import BOOK_FOUR
 from scenes._beats import Lecture
 from scenes._common import (
@@ -22,7 +23,6 @@ from scenes._common import (
     place_picture,
     safe_width,
     series_labels,
-    text,
 )
 
 #: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
@@ -39,7 +39,7 @@ class FourWayRace(Lecture):
         self.beat(*BEATS[0])
         tracker = ValueTracker(0)
         # The step number in the words' font (a Manim Integer is set in LaTeX's), redrawn as the tracker moves.
-        counter = VGroup(*(label(words, self.lang, TEXT_COLOR, 30) for words in (text("step", self.lang).text, "0")))
+        counter = VGroup(*(label(words, self.lang, TEXT_COLOR, 30) for words in (caption("step", self.lang), "0")))
         counter.arrange(RIGHT, buff=0.2)
 
         def show_step(number):

@@ -16,7 +16,7 @@ from catalog import DECIMAL_SEPARATOR, FONTS, MESSAGES, check_language, number, 
 
 from .._atomic import write_text
 from .._checks import check_writable_parent, output_format
-from ..labels import separator
+from ..labels import plain_expression, separator
 from . import data
 
 HERE = Path(__file__).parent
@@ -122,20 +122,13 @@ def _grid_sentence(function: dict, lang: str) -> str:
     )
 
 
-def _pretty(expression: str) -> str:
-    """A Python expression as a reader writes it: x² for x**2, a centred dot for *, a real minus sign."""
-    for power, superscript in (("**2", "²"), ("**3", "³")):
-        expression = expression.replace(power, superscript)
-    return expression.replace("*", "·").replace(" - ", " − ").replace("pi", "π")
-
-
 def payload(functions: tuple[str, ...], lang: str, theme: str) -> dict:
     """Everything the page shows, computed by optim_core and worded by the catalog."""
     colors = _colormap(theme)
     page_functions = []
     for name in functions:
         function = data.function_data(name, lang, colors)
-        function["label"] = f"{text('explore_' + name, lang)}: {_pretty(function.pop('expression'))}"
+        function["label"] = f"{text('explore_' + name, lang)}: {plain_expression(function.pop('expression'))}"
         function["start_labels"] = [_point(s, lang) for s in function["starts"]]
         if name == "bowl":  # the book's start, (-7, 2), is the bowl's own
             function["start_labels"][0] = text("explore_book_start", lang, point=function["start_labels"][0])
