@@ -66,8 +66,10 @@ def sgd(lr=0.001, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False,
         grads = _pre(grads, params, wd_, maximize)
         buffer = grads if state.count == 0 else state.momentum_buffer * mu_ + (1 - damp_) * grads
         step = grads + mu_ * buffer if nesterov else buffer
-        if not np.all(uses_buffer):  # rows with momentum 0 are plain SGD in torch
-            step = np.where(per_row(np.broadcast_to(uses_buffer, grads.shape[:1])), step, grads)
+        if uses_buffer.ndim == 0:  # one momentum for all params (any shape, a network's weights too)
+            step = step if uses_buffer else grads
+        elif not np.all(uses_buffer):  # batch rows with momentum 0 are plain SGD in torch
+            step = np.where(per_row(uses_buffer), step, grads)
         return np.add(params, -lr_ * step, out=out), SGDState(state.count + 1, buffer)
 
     hyper = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay)
