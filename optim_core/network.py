@@ -377,6 +377,26 @@ def _train_one(opt, network, start, data, batches, losses, accuracy, accuracy_at
         previous = batches[k]
 
 
+def smooth(values, window: int = 11, beta: float = 2.0) -> np.ndarray:
+    """The book's ``smooth_curve`` (``common/util.py``), along the last axis: a moving average weighted by a
+    Kaiser window of ``window`` points, over the curve mirrored at both ends, so that it keeps its length.
+    Figure 6-9 draws the minibatch losses through it.
+
+    >>> smooth(np.ones(30)).shape, bool(np.allclose(smooth(np.ones(30)), 1.0))
+    ((30,), True)
+    """
+    values = np.asarray(values, dtype=np.float64)
+    if values.shape[-1] < window:
+        raise OptvizError(f"smoothing takes at least {window} values, got {values.shape[-1]}")
+    weights = np.kaiser(window, beta)
+    weights /= weights.sum()
+    mirrored = np.concatenate([values[..., window - 1 : 0 : -1], values, values[..., -1:-window:-1]], axis=-1)
+    rows = mirrored.reshape(-1, mirrored.shape[-1])
+    smoothed = np.stack([np.convolve(row, weights, mode="valid") for row in rows])
+    half = window // 2
+    return smoothed[:, half:-half].reshape(values.shape)
+
+
 @dataclass(frozen=True)
 class Landscape:
     """The loss on a plane through weight space and the optimizers' paths projected onto it.

@@ -265,3 +265,18 @@ def test_bad_input_is_one_clear_line(call, message):
     with pytest.raises(oc.OptvizError, match=message) as caught:
         call()
     assert "\n" not in str(caught.value)
+
+
+def test_smoothing_is_the_books_smooth_curve(book_run):
+    def smooth_curve(x):  # common/util.py
+        window_len = 11
+        s = np.r_[x[window_len - 1 : 0 : -1], x, x[-1:-window_len:-1]]
+        w = np.kaiser(window_len, 2)
+        y = np.convolve(w / w.sum(), s, mode="valid")
+        return y[5 : len(y) - 5]
+
+    smoothed = nn.smooth(book_run.losses)
+    for row, losses in zip(smoothed, book_run.losses, strict=True):
+        np.testing.assert_allclose(row, smooth_curve(losses), rtol=1e-14, atol=0)
+    with pytest.raises(oc.OptvizError, match="at least 11 values"):
+        nn.smooth(np.ones(5))
