@@ -24,7 +24,6 @@ warnings. Bad input raises :class:`optim_core.OptvizError`; any other failure is
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import multiprocessing
 import os
@@ -34,10 +33,12 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from optim_core._cache import content_key, fingerprint  # noqa: F401 (jobs are keyed with these)
 
 from ._atomic import write_text
 
@@ -70,28 +71,6 @@ class Outcome:
 
 class Interrupted(Exception):
     """Ctrl-C or SIGTERM arrived while jobs were running; workers are stopped and nothing partial is left."""
-
-
-#: What counts as source: code, settings, and the explorable page's own HTML, script and style sheet.
-SOURCE_SUFFIXES = (".py", ".toml", ".mplstyle", ".cfg", ".html", ".js", ".css")
-
-
-def fingerprint(paths: Iterable[Path], suffixes: tuple[str, ...] = SOURCE_SUFFIXES) -> str:
-    """A hash of the source files under ``paths`` (files or folders): changing any of them changes it."""
-    digest = hashlib.sha256()
-    for root in paths:
-        root = Path(root)
-        files = [root] if root.is_file() else sorted(root.rglob("*"))
-        for file in files:
-            if file.suffix in suffixes and "__pycache__" not in file.parts:
-                digest.update(file.name.encode())
-                digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
-def content_key(*parts: Any) -> str:
-    """A hash of JSON-serialisable ``parts`` (settings, a spec entry, a fingerprint)."""
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _read_manifest(directory: Path) -> dict[str, str]:

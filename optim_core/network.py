@@ -26,6 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 
@@ -468,3 +469,71 @@ def landscape(training: Training, resolution: int = 31, margin: float = 0.25, wo
         origin, directions, explained, a, b, loss.reshape(resolution, resolution), paths,
         off_plane.reshape(training.weights.shape[:2]),
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """The network chapter as its pictures show it: Figure 6-9's curves and the landscape of the paths.
+
+    What :func:`chapter` keeps of a :class:`Training` and its :class:`Landscape`: everything but the weights
+    themselves (60 MB per optimizer), so that it can be cached and read back in milliseconds.
+    """
+
+    optimizers: tuple[Optimizer, ...]
+    iterations: int
+    batch: int
+    seed: int
+    losses: np.ndarray  #: (O, T), as :attr:`Training.losses`
+    accuracy_at: np.ndarray  #: (E,)
+    test_accuracy: np.ndarray  #: (O, E)
+    landscape: Landscape
+
+    @property
+    def smoothed(self) -> np.ndarray:
+        """The losses through the book's :func:`smooth`, as Figure 6-9 draws them."""
+        return smooth(self.losses)
+
+
+def chapter(
+    optimizers: Sequence[Optimizer | str] = BOOK_OPTIMIZERS,
+    *,
+    iterations: int = ITERATIONS,
+    batch: int = BATCH,
+    seed: int = 0,
+    resolution: int = 31,
+    cache: bool | str | Path = True,
+) -> Chapter:
+    """:func:`train` and :func:`landscape` with these settings, read from the cache when they were computed
+    before by the same optim_core (``cache=True``: the per-user cache, see :mod:`optim_core._cache`; a path:
+    that folder; ``False``: always computed). Figures and scenes of the chapter all call this, so that a
+    whole article in three languages trains the networks once.
+
+    >>> book = chapter(["sgd"], iterations=20, resolution=3, cache=False)
+    >>> book.losses.shape, book.landscape.loss.shape
+    ((1, 20), (3, 3))
+    """
+    from importlib.metadata import version
+
+    from ._cache import cache_root, cached_arrays, content_key, engine_fingerprint
+
+    optimizers = network_optimizers(optimizers)
+    settings = [
+        [(opt.name, opt.convention, {k: repr(v) for k, v in opt.hyperparams.items()}) for opt in optimizers],
+        iterations, batch, seed, resolution, HIDDEN, np.__version__, version("scikit-learn"),
+    ]  # fmt: skip
+
+    def compute() -> dict[str, np.ndarray]:
+        run = train(optimizers, iterations=iterations, batch=batch, seed=seed)
+        plane = landscape(run, resolution=resolution)
+        curves = {"losses": run.losses, "accuracy_at": run.accuracy_at, "test_accuracy": run.test_accuracy}
+        return curves | {f"landscape_{name}": getattr(plane, name) for name in Landscape.__dataclass_fields__}
+
+    if cache is False:
+        arrays = compute()
+    else:
+        folder = cache_root() / "network" if cache is True else Path(cache)
+        arrays = cached_arrays(folder / f"chapter-{content_key(settings)[:20]}.npz", engine_fingerprint(), compute)
+    plane = Landscape(**{name: arrays[f"landscape_{name}"] for name in Landscape.__dataclass_fields__})
+    return Chapter(
+        optimizers, iterations, batch, seed, arrays["losses"], arrays["accuracy_at"], arrays["test_accuracy"], plane
+    )

@@ -280,3 +280,37 @@ def test_smoothing_is_the_books_smooth_curve(book_run):
         np.testing.assert_allclose(row, smooth_curve(losses), rtol=1e-14, atol=0)
     with pytest.raises(oc.OptvizError, match="at least 11 values"):
         nn.smooth(np.ones(5))
+
+
+def test_the_chapter_is_computed_once_and_read_back_exactly(tmp_path, monkeypatch):
+    settings = {"iterations": 30, "resolution": 5}
+    fresh = nn.chapter(["sgd", "adam"], cache=False, **settings)
+    first = nn.chapter(["sgd", "adam"], cache=tmp_path, **settings)
+    monkeypatch.setattr(nn, "train", lambda *a, **k: pytest.fail("trained again instead of reading the cache"))
+    again = nn.chapter(["sgd", "adam"], cache=tmp_path, **settings)
+    for result in (first, again):
+        assert result.losses.tobytes() == fresh.losses.tobytes()
+        assert result.test_accuracy.tobytes() == fresh.test_accuracy.tobytes()
+        for name in nn.Landscape.__dataclass_fields__:
+            assert getattr(result.landscape, name).tobytes() == getattr(fresh.landscape, name).tobytes(), name
+    assert len(list(tmp_path.glob("*.npz"))) == 1 and not list(tmp_path.glob(".*tmp*"))
+    np.testing.assert_array_equal(again.smoothed, nn.smooth(fresh.losses))
+
+
+def test_a_changed_engine_replaces_its_cache_entry(tmp_path, monkeypatch):
+    from optim_core import _cache
+
+    nn.chapter(["sgd"], iterations=20, resolution=3, cache=tmp_path)
+    monkeypatch.setattr(_cache, "engine_fingerprint", lambda: "another optim_core")
+    calls = []
+    real_train = nn.train
+    monkeypatch.setattr(nn, "train", lambda *a, **k: calls.append(1) or real_train(*a, **k))
+    nn.chapter(["sgd"], iterations=20, resolution=3, cache=tmp_path)
+    assert calls == [1] and len(list(tmp_path.glob("*.npz"))) == 1
+
+
+def test_an_unwritable_cache_only_costs_the_computing(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    result = nn.chapter(["sgd"], iterations=20, resolution=3, cache=blocked / "network")
+    assert result.losses.shape == (1, 20)
