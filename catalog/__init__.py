@@ -65,7 +65,7 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 #: The catalog's sections, one module each (``catalog/_figures.py``, ...), so that several people can add
 #: sentences at once. Keys are unique across sections, and any part of optviz may use any key.
-SECTIONS = ("figures", "scenes", "explore", "lecture", "network")
+SECTIONS = ("figures", "scenes", "explore", "lecture", "network", "network_scene")
 
 
 def _merge() -> dict[str, dict[str, str]]:
