@@ -8,6 +8,10 @@ It computes every optimizer path and every piece of optimizer state that optviz'
     t = oc.run(opt, f, start=(-7.0, 2.0), steps=30)
     t.positions, t.states.velocity
 
+``get_optimizer`` keeps each optimizer's own defaults (the book's ``lr=0.01`` for Momentum);
+``parse_optimizer("momentum", f)`` reads a SPEC as ``optviz`` does, with the rate the command line takes on
+``f`` (0.1 on the bowl).
+
 NumPy (and SymPy, for custom expressions) only: no plotting here.
 """
 
@@ -23,6 +27,7 @@ from .optimizer import (
     get_optimizer,
     optimizer_names,
 )
+from .spec import parse_function, parse_optimizer
 from .sweeps import SweepResult, sweep
 from .trajectory import DEFAULT_BOUND, Trajectory, run
 
@@ -52,6 +57,8 @@ __all__ = [
     "get_optimizer",
     "lion",
     "optimizer_names",
+    "parse_function",
+    "parse_optimizer",
     "quadratic",
     "run",
     "series",

@@ -104,8 +104,21 @@ def make(
 def get_optimizer(name: str, convention: str = "book", **hyperparams: Any) -> Optimizer:
     """The optimizer called ``name`` (case-insensitive) in ``convention``, with validated hyperparameters.
 
+    A hyperparameter left out takes the optimizer's own default: in the book convention the defaults of the
+    book's classes (``lr=0.01`` for SGD, Momentum, Nesterov, AdaGrad and RMSprop, ``0.001`` for Adam), which the
+    book's network training uses as they are; in the torch convention torch's. **The command line differs**: a
+    book-convention SPEC without ``lr`` (``optviz figure -O momentum``) takes the rate listed for its function by
+    ``optviz list functions`` (on the bowl the rates of the book's figures, 0.1 for Momentum).
+    :func:`optim_core.parse_optimizer` reads a SPEC as the command line does: the same optimizer and rate in
+    Python.
+
     >>> get_optimizer("Momentum", lr=0.1).hyperparams["momentum"]
     0.9
+    >>> get_optimizer("momentum").hyperparams["lr"]  # the book's class default
+    0.01
+    >>> from optim_core import parse_optimizer
+    >>> parse_optimizer("momentum", "bowl").hyperparams["lr"]  # what optviz figure -O momentum runs
+    0.1
     >>> get_optimizer("adamw", convention="torch").hyperparams["weight_decay"]
     0.01
     """
@@ -115,9 +128,12 @@ def get_optimizer(name: str, convention: str = "book", **hyperparams: Any) -> Op
     accepted = inspect.signature(factory).parameters
     for key in hyperparams:
         if key not in accepted:
+            hint = ""
+            if key == "function":  # looking for the command line's rate per function
+                hint = f"; for the rate a SPEC takes on a function, use oc.parse_optimizer({name!r}, function)"
             raise OptvizError(
                 f"unknown hyperparameter {key!r} for {factory.__name__} ({convention} convention);"
-                f" accepted: {', '.join(accepted)}"
+                f" accepted: {', '.join(accepted)}{hint}"
             )
     # A factory registered in several conventions (lion) builds the same rule; record the one asked for.
     return factory(**hyperparams)._replace(convention=convention)

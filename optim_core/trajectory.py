@@ -117,6 +117,33 @@ def as_starts(start, batch: int | None) -> tuple[np.ndarray, bool]:
     return points, batched
 
 
+def _described(value) -> str:
+    """A wrong argument as an error message names it: its type, and its value when that is short."""
+    shown = repr(value)
+    return type(value).__name__ + (f" {shown}" if len(shown) <= 40 else "")
+
+
+def check_run_inputs(opt, f, bound) -> None:
+    """Refuse what :func:`run` cannot run, before anything is allocated: an optimizer that is not an
+    :class:`Optimizer`, a function that is not a :class:`Function` (a name or an expression is turned into one
+    by ``get_function``), or a divergence bound that is not a positive number."""
+    if isinstance(opt, Function) and isinstance(f, Optimizer):
+        raise OptvizError("run takes the optimizer first, then the function: oc.run(opt, f, start, steps)")
+    if not isinstance(opt, Optimizer):
+        hint = ""
+        if isinstance(opt, str):  # a SPEC ("adam:lr=0.3") as the command line takes it, or a bare name
+            maker = "parse_optimizer" if ":" in opt else "get_optimizer"
+            hint = f"; make one with oc.{maker}({opt.strip()!r})"
+        raise OptvizError(
+            f"opt must be an Optimizer from oc.get_optimizer or oc.parse_optimizer, got {_described(opt)}{hint}"
+        )
+    if not isinstance(f, Function):
+        hint = f"; make one with oc.get_function({f.strip()!r})" if isinstance(f, str) else ""
+        raise OptvizError(f"f must be a Function from oc.get_function, got {_described(f)}{hint}")
+    if isinstance(bound, bool) or not isinstance(bound, (int, float, np.integer, np.floating)) or not bound > 0:
+        raise OptvizError(f"bound must be a number > 0 (default {DEFAULT_BOUND:g}), got {_described(bound)}")
+
+
 def check_steps(steps) -> int:
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
         raise OptvizError(f"steps must be a whole number >= 1, got {steps!r}")
@@ -354,7 +381,8 @@ def run(opt: Optimizer, f: Function, start=None, steps: int = 100, *, bound: flo
 
     ``start`` is ``(x, y)`` or an array ``(B, 2)``; it defaults to the function's start. When hyperparameters
     are arrays of shape ``(B,)``, a single start is shared by all rows. Gradients and states are there too,
-    computed when first read (see :class:`Trajectory`).
+    computed when first read (see :class:`Trajectory`). Anything else, such as a function given by name, is an
+    :class:`OptvizError` that says what to pass instead.
 
     >>> import optim_core as oc
     >>> t = oc.run(oc.get_optimizer("sgd", lr=0.95), oc.get_function("bowl"), steps=2)
@@ -364,7 +392,13 @@ def run(opt: Optimizer, f: Function, start=None, steps: int = 100, *, bound: flo
            [-5.733175,  1.62    ]])
     >>> t.grads[1]
     array([-0.6335, -3.6   ])
+    >>> try:
+    ...     oc.run(oc.get_optimizer("sgd"), "bowl")
+    ... except oc.OptvizError as error:
+    ...     print(error)
+    f must be a Function from oc.get_function, got str 'bowl'; make one with oc.get_function('bowl')
     """
+    check_run_inputs(opt, f, bound)
     steps = check_steps(steps)
     params, batched = as_starts(f.start if start is None else start, opt.batch_size)
     positions, values, diverged_at, _, _ = _record(opt, f, params, steps, bound, history=False)
