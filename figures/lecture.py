@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from optim_core import OptvizError
+from scenes._render import BeatMark
 
 from .batch import Job, content_key, fingerprint, run_jobs
 
@@ -36,8 +37,8 @@ CHAPTERS = {
     "adam": "adam_title",
     "comparison": "race_title",
 }
-#: The scene whose vector-sum beat is the poster: the one picture that says what Momentum does.
-POSTER_SCENE, POSTER_BEAT = "momentum", "vector sum"
+#: The scene whose 45° beat is the poster: the vector sum, the one picture that says what Momentum does.
+POSTER_SCENE, POSTER_BEAT = "momentum", "45 degrees"
 #: Seconds before the end of the poster beat: its picture is complete (a beat fades out after it ends).
 POSTER_LEAD = 0.2
 #: A scene's length before it was ever rendered, for the progress bar (the scenes run 40 to 90 s).
@@ -58,15 +59,14 @@ def lecture_stem(lang: str, quality: str) -> str:
 
 
 def parse_scenes(text: str | None) -> tuple[str, ...]:
-    """``sgd,momentum,...`` as scene names in the order given; ``None`` is all of them in the story's order."""
+    """``sgd,momentum,...`` as scene names in the order given (any case); ``None`` is all of them in the
+    story's order. A misspelt name is answered with the nearest one."""
+    from optim_core._lookup import lookup
     from scenes._render import SCENES
 
     if text is None:
         return tuple(SCENES)
-    names = tuple(name.strip() for name in text.split(","))
-    for name in names:
-        if name not in SCENES:
-            raise OptvizError(f"unknown scene {name!r} in --scenes (valid: {', '.join(SCENES)})")
+    names = tuple(lookup("scene", name, {scene: scene for scene in SCENES}) for name in text.split(","))
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
         raise OptvizError(f"scene {repeated[0]!r} appears twice in --scenes; give each scene once")
@@ -116,7 +116,7 @@ def render_scene(job: SceneRender, staging: Path, report) -> list[str]:
         os.replace(rendered.video, staging / f"{job.stem}.mp4")
         subtitles = rendered.subtitles.read_text(encoding="utf-8") if rendered.subtitles else ""
         (staging / f"{job.stem}.srt").write_text(subtitles, encoding="utf-8")
-        beats = {"beats": rendered.beats, "frames": rendered.frames, "fps": rendered.fps}
+        beats = {"beats": [list(mark) for mark in rendered.beats], "frames": rendered.frames, "fps": rendered.fps}
         (staging / f"{job.stem}.json").write_text(json.dumps(beats, indent=1) + "\n", encoding="utf-8")
     return []
 
@@ -161,7 +161,7 @@ class Part:
     chapter: str
     video: Path
     subtitles: Path
-    beats: tuple[tuple[str, float], ...]
+    beats: tuple[BeatMark, ...]
     frames: int
     fps: float
 
@@ -193,7 +193,7 @@ def _parts(jobs: list[Job], cache: Path, lang: str) -> tuple[Part, ...]:
                 text(CHAPTERS[job.name], lang),
                 video,
                 subtitles,
-                tuple((name, start) for name, start in data["beats"]),
+                tuple(BeatMark(*mark) for mark in data["beats"]),
                 data["frames"],
                 data["fps"],
             )
@@ -202,15 +202,15 @@ def _parts(jobs: list[Job], cache: Path, lang: str) -> tuple[Part, ...]:
 
 
 def poster_time(parts: tuple[Part, ...]) -> float:
-    """Where in the lecture the poster frame is: late in the momentum scene's vector-sum beat (its arrows
-    drawn, before they fade), or the middle of the lecture when that scene is not part of it."""
+    """Where in the lecture the poster frame is: late in the momentum scene's 45° beat (the vector sum drawn,
+    before it fades), or the middle of the lecture when that scene is not part of it."""
     offset = 0.0
     for part in parts:
         if part.scene == POSTER_SCENE:
-            starts = [start for _, start in part.beats] + [part.duration]
-            for index, (name, start) in enumerate(part.beats):
-                if name == POSTER_BEAT:
-                    return offset + max(start, starts[index + 1] - POSTER_LEAD)
+            ends = [mark.start for mark in part.beats[1:]] + [part.duration]
+            for mark, end in zip(part.beats, ends, strict=True):
+                if mark.name == POSTER_BEAT:
+                    return offset + max(mark.start, end - POSTER_LEAD)
         offset += part.duration
     return sum(part.duration for part in parts) / 2
 

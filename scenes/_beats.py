@@ -1,15 +1,19 @@
-"""Beats: the lecture's unit. A beat is one Manim section, one manim-slides slide, one idea and its narration.
+"""Beats: the lecture's unit. A beat is one Manim section, one manim-slides slide, one idea and one sentence
+of narration.
 
 Every scene subclasses :class:`Lecture` (or :class:`ThreeDLecture`) and lists its beats in a module-level
-``BEATS = [(name, narration key), ...]`` in the order it plays them, so that the lecture build can name its
-chapters. Inside ``construct`` a beat starts with ``self.beat(name, key)``; ``self.say(key)`` changes the
-caption within a beat. The same catalog sentence goes on screen and into the subtitles (``add_subcaption``), and
-it stays on screen for at least :func:`catalog.reading_seconds`.
+``BEATS = [Beat(name, title key, narration key), ...]`` in the order it plays them, which its class takes as
+``script``. Inside ``construct`` a beat starts with ``self.beat(name)``: the same catalog sentence goes on
+screen and into the subtitles (``add_subcaption``), it stays on screen for its :func:`catalog.reading_seconds`,
+and the slide that the beat becomes is titled with the beat's title (the lecture build reads
+:attr:`_Beats.titles`).
 """
 
 from __future__ import annotations
 
-from manim import UP, FadeIn, FadeOut, Scene, ThreeDScene
+from typing import NamedTuple
+
+from manim import UP, FadeIn, FadeOut, Scene, Succession, ThreeDScene
 from manim_slides import Slide, ThreeDSlide
 
 from catalog import reading_seconds
@@ -17,11 +21,25 @@ from catalog import text as sentence
 
 from ._common import footer, wrap
 
+#: Seconds a beat takes to dissolve from the previous picture into its own.
+DISSOLVE = 0.8
+#: Seconds the caption takes to change when the picture stays.
+CAPTION_CHANGE = 0.65
+
+
+class Beat(NamedTuple):
+    """One beat of a scene's script."""
+
+    name: str  #: the Manim section's name, by which the lecture build and the tests know the beat
+    title: str  #: catalog key of the slide's title
+    narration: str  #: catalog key of the caption and subtitle
+
 
 class _Beats:
     """The beat machinery shared by the 2-D and the 3-D lecture scenes."""
 
     skip_reversing = True  # a lecture plays forwards; reversed clips would double the render time
+    script: tuple[Beat, ...] = ()  #: the scene's BEATS
 
     def __init__(self, *args, **kwargs):
         # manim-slides 5.7's Slide.__init__ sets config["write_to_movie"], which Manim 0.22 no longer has;
@@ -29,6 +47,7 @@ class _Beats:
         super(Slide, self).__init__(*args, **kwargs)
         self.caption = self.caption_words = None
         self.caption_shown_at = 0.0
+        self.titles: dict[str, str] = {}  #: beat name → its slide's title, for the beats played so far
 
     def render(self, *args, **kwargs):
         # Slide.render sets config["max_files_cached"] to inf, which Manim 0.22 rejects; caching is off here,
@@ -37,31 +56,42 @@ class _Beats:
         if not self._skip_animations:  # a walk with every animation skipped (the layout test) has no slides
             self._save_slides(use_cache=False, flush_cache=False, skip_reversing=self.skip_reversing)
 
-    def beat(self, name: str, key: str, *, keep=(), **values):
-        """Start beat ``name``: a new section and slide, the previous picture faded out (except ``keep``),
-        and the narration ``key`` as caption and subtitle. Returns the caption."""
-        self.hold()
-        self.next_slide(name)  # in manim-slides, this is also Manim's next_section(name)
-        leaving = [m for m in self.mobjects if m not in keep or m is self.caption]
-        if leaving:
-            self.play(*(FadeOut(m) for m in leaving), run_time=0.5)
-            for mobject in leaving:
-                mobject.clear_updaters()
-            self.remove(*leaving)
-        self.caption = None
-        return self.say(key, **values)
+    def next_beat(self, name: str) -> Beat:
+        """The beat ``name`` of the script, which must come after every beat played so far (a scene may skip a
+        beat its settings have nothing for, such as the race's sentence on an optimizer it does not run)."""
+        played = [beat.name for beat in self.script].index(list(self.titles)[-1]) + 1 if self.titles else 0
+        for beat in self.script[played:]:
+            if beat.name == name:
+                return beat
+        raise RuntimeError(f"{type(self).__name__} plays beat {name!r}, which its script has not next")
 
-    def say(self, key: str, **values):
-        """Show the narration ``key`` as the caption (replacing the current one) and as a subtitle."""
+    def beat(self, name: str, *, keep=(), enter=(), **values):
+        """Start beat ``name``: a new section and slide, its narration (filled in with ``values``) as caption
+        and subtitle. The picture dissolves into the next one: what is not in ``keep`` fades out while the
+        ``enter`` animations bring in the beat's picture, so that no frame is empty. Returns the caption."""
         self.hold()
-        words = sentence(key, self.lang, **values)
-        new = footer(key, self.lang, **values)
+        beat = self.next_beat(name)
+        words = sentence(beat.narration, self.lang, **values)
+        self.next_slide(name, notes=words)  # in manim-slides, this is also Manim's next_section(name)
+        self.titles[name] = sentence(beat.title, self.lang)
+        new = footer(beat.narration, self.lang, **values)
         if isinstance(self, ThreeDScene):
             self.add_fixed_in_frame_mobjects(new)  # words stay flat and in place while the camera moves
-        if self.caption is not None:
-            self.play(FadeOut(self.caption), run_time=0.25)
-            self.remove(self.caption)
-        self.play(FadeIn(new, shift=0.1 * UP), run_time=0.4)
+        staying = [*keep, *(animation.mobject for animation in enter), self.caption, new]
+        leaving = [m for m in self.mobjects if not any(m is other for other in staying)]
+        old = self.caption
+        words_in = FadeIn(new, shift=0.1 * UP)
+        swap = Succession(FadeOut(old), words_in) if old is not None else words_in
+        changes_picture = bool(leaving or enter)
+        self.play(
+            swap,
+            *(FadeOut(m) for m in leaving),
+            *enter,
+            run_time=DISSOLVE if changes_picture else CAPTION_CHANGE,
+        )
+        for mobject in leaving:
+            mobject.clear_updaters()
+        self.remove(*leaving, *([old] if old is not None else []))
         self.caption, self.caption_words, self.caption_shown_at = new, words, self.time
         return new
 

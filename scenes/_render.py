@@ -15,8 +15,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from optim_core import OptvizError
+from optim_core._lookup import unknown_name
 
 from ._settings import read_settings
 
@@ -44,7 +46,7 @@ def scene_class(name_or_file: str):
         return getattr(importlib.import_module(module_name), class_name)
     path = Path(name_or_file)
     if path.suffix != ".py":
-        raise OptvizError(f"unknown scene {name_or_file!r} (valid: {', '.join(SCENES)}, or a .py file)")
+        raise unknown_name("scene", name_or_file, SCENES, ", or a .py file")
     if not path.is_file():
         raise OptvizError(f"scene file {str(path)!r} does not exist")
     from manim import Scene
@@ -110,13 +112,21 @@ def _environment(values: dict[str, str]):
                 os.environ[key] = value
 
 
+class BeatMark(NamedTuple):
+    """Where a beat of a rendered scene begins, and the title of the slide it becomes."""
+
+    name: str  #: the section's name ("" for a section nobody named)
+    start: float  #: seconds into the scene
+    title: str  #: the beat's title in the scene's language ("" for a scene that gives none)
+
+
 @dataclass(frozen=True)
 class Rendered:
     """A scene's video in the media folder, with what the lecture build needs to know about it."""
 
     video: Path
     subtitles: Path | None  #: Manim's .srt, written when the scene adds subcaptions
-    beats: tuple[tuple[str, float], ...]  #: (section name, start in seconds), in order, none empty
+    beats: tuple[BeatMark, ...]  #: in order, none empty
     frames: int
     fps: float
 
@@ -146,9 +156,10 @@ class _FrameCounter:
         self.marks.append((name, self.frames))
         return self._next_section(name, *args, **kwargs)
 
-    def beats(self, fps: float) -> tuple[tuple[str, float], ...]:
+    def beats(self, fps: float, titles: dict[str, str]) -> tuple[BeatMark, ...]:
         """One beat per stretch of frames between section marks; marks at the same frame (a scene calling
-        ``next_section(name)`` and then ``next_slide()``) are one beat with the name that was given."""
+        ``next_section(name)`` and then ``next_slide()``) are one beat with the name that was given. Each
+        takes its title from ``titles`` (beat name → title)."""
         beats: list[tuple[str, int]] = []
         for name, frame in [("", 0), *self.marks]:
             if beats and beats[-1][1] == frame:
@@ -156,7 +167,7 @@ class _FrameCounter:
                     beats[-1] = (name, frame)
             else:
                 beats.append(("" if name in _UNNAMED else name, frame))
-        return tuple((name, frame / fps) for name, frame in beats if frame < self.frames)
+        return tuple(BeatMark(name, frame / fps, titles.get(name, "")) for name, frame in beats if frame < self.frames)
 
 
 def render_in(
@@ -197,7 +208,8 @@ def render_in(
         writer = instance.renderer.file_writer
         video = Path(writer.movie_file_path)
         subtitles = video.with_suffix(".srt")
-        return Rendered(video, subtitles if subtitles.exists() else None, counter.beats(fps), counter.frames, fps)
+        beats = counter.beats(fps, getattr(instance, "titles", {}))  # a lecture scene titles its beats
+        return Rendered(video, subtitles if subtitles.exists() else None, beats, counter.frames, fps)
 
 
 @contextlib.contextmanager

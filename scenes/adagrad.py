@@ -10,11 +10,11 @@ landed; the bars are h (``optim_core.analogy.adagrad_h``), the effective learnin
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, RIGHT, Dot, FadeIn, Line, ValueTracker, VGroup, Write, always_redraw, linear
+from manim import DOWN, RIGHT, Dot, FadeIn, Indicate, Line, ValueTracker, VGroup, Write, always_redraw, linear
 
 import optim_core as oc
 from scenes._bars import coordinate_bars
-from scenes._beats import Lecture
+from scenes._beats import Beat, Lecture
 from scenes._common import (
     TEXT_COLOR,
     begin,
@@ -29,43 +29,57 @@ from scenes._common import (
     title,
 )
 
-#: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
+#: The beats in the order the scene plays them.
 BEATS = [
-    ("rule", "adagrad_rule"),
-    ("golf", "adagrad_golf"),
-    ("per coordinate", "adagrad_h"),
-    ("finer strokes", "adagrad_coordinates"),
+    Beat("rule", "slide_adagrad_rule", "adagrad_rule"),
+    Beat("golf", "slide_adagrad_golf", "adagrad_golf"),
+    Beat("first strokes", "slide_adagrad_first", "adagrad_first"),
+    Beat("shorter", "slide_adagrad_shorter", "adagrad_shorter"),
+    Beat("per coordinate", "slide_adagrad_h", "adagrad_h"),
+    Beat("finer strokes", "slide_adagrad_coordinates", "adagrad_coordinates"),
+    Beat("only shrinking", "slide_adagrad_late", "adagrad_late"),
+    Beat("towards adam", "slide_adagrad_adam", "adagrad_adam"),
 ]
+#: The strokes played by the end of each beat of the golf picture and of the bars (the rest: to the last).
+GOLF_STROKES, BAR_STROKES = (3, 6), (4, 12)
 
 
 class AdaGradGolf(Lecture):
+    script = BEATS
+
     def construct(self):
         settings = begin(self, ("adagrad",), 30)
         self.lang = settings.lang
         t = settings.run(settings.optimizers[0])
         color = t.optimizer.info.color
 
-        self.beat(*BEATS[0])
         head = title("adagrad_title", self.lang)
         rule = rule_tex(t.optimizer.info, font_size=60)
         if rule.width > safe_width():
             rule.scale_to_fit_width(safe_width())
         below(head, rule)
-        self.play(FadeIn(head), Write(rule), run_time=self.reading_left())
+        self.beat("rule", enter=[FadeIn(head)])
+        self.play(Write(rule), run_time=self.reading_left())
 
-        self.beat(*BEATS[1])
         axes, stage = landscape(t.function, x_length=safe_width(), y_length=4.6)
         place_picture(stage)
         hole = flag(axes, t.function.minima[0])
         tracker = ValueTracker(0)
-        self.play(FadeIn(stage), FadeIn(hole), run_time=1.0)
         _, (_, ball, current), _ = moving_path(axes, t, tracker, self.lang, color=color)  # no trail: the strokes
-        self.add(strokes(axes, t, tracker, color), ball, current)
-        self.play(tracker.animate.set_value(t.steps), run_time=max(12.0, self.reading_left()), rate_func=linear)
-        self.wait(1.5)
+        picture = (stage, hole, ball, current, strokes(axes, t, tracker, color))
+        self.stroke_beats(tracker, t, ("golf", "first strokes", "shorter"), (*GOLF_STROKES, t.steps), picture)
 
-        self.beat(*BEATS[2])
         self.per_coordinate(t, color)
+
+    def stroke_beats(self, tracker: ValueTracker, t: oc.Trajectory, names, ends, picture):
+        """Beats ``names``, each playing the strokes up to its end in ``ends`` while its caption is read: the
+        first fades ``picture`` in, the others keep it."""
+        for index, (name, end) in enumerate(zip(names, ends, strict=True)):
+            if index:
+                self.beat(name, keep=self.mobjects)
+            else:
+                self.beat(name, enter=[FadeIn(m) for m in picture])
+            self.play(tracker.animate.set_value(min(end, t.steps)), run_time=self.reading_left(), rate_func=linear)
 
     def per_coordinate(self, t: oc.Trajectory, color: str):
         """The strokes again, small, beside three pairs of bars: h, η/√h and the stroke's length, per coordinate.
@@ -92,14 +106,12 @@ class AdaGradGolf(Lecture):
             )
         ).arrange(RIGHT, buff=0.35)
         place_picture(VGroup(stage, panels).arrange(RIGHT, buff=0.4))
-        self.play(FadeIn(stage), FadeIn(panels), run_time=1.0)
         _, (_, ball, current), _ = moving_path(axes, t, tracker, self.lang, color=color)
-        self.add(strokes(axes, t, tracker, color), ball, current)
-        middle = min(8, t.steps)
-        self.play(tracker.animate.set_value(middle), run_time=max(6.0, self.reading_left()), rate_func=linear)
-        self.beat(BEATS[3][0], BEATS[3][1], keep=self.mobjects)
-        self.play(tracker.animate.set_value(t.steps), run_time=max(10.0, self.reading_left()), rate_func=linear)
-        self.wait(2.0)
+        picture = (stage, panels, ball, current, strokes(axes, t, tracker, color))
+        names = ("per coordinate", "finer strokes", "only shrinking")
+        self.stroke_beats(tracker, t, names, (*BAR_STROKES, t.steps), picture)
+        self.beat("towards adam", keep=self.mobjects)
+        self.play(Indicate(panels[0], color=color, scale_factor=1.1), run_time=self.reading_left(1.5))  # h
 
 
 def strokes(axes, t: oc.Trajectory, tracker: ValueTracker, color: str):

@@ -20,8 +20,10 @@ from manim import (
     Dot,
     FadeIn,
     GrowArrow,
+    ReplacementTransform,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     always_redraw,
     linear,
@@ -30,10 +32,12 @@ from manim import (
 import optim_core as oc
 from optim_core.display import STEP_COLOR
 from scenes._bars import coordinate_bars
-from scenes._beats import Lecture
+from scenes._beats import Beat, Lecture
 from scenes._common import (
+    PATH_WIDTH,
     TEXT_COLOR,
     LocalDecimal,
+    PathFollower,
     begin,
     label,
     landscape,
@@ -47,14 +51,28 @@ from scenes._common import (
 )
 
 FIRST, SECOND = r"\hat m", r"\sqrt{\hat v}"
-#: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
-BEATS = [("rule", "adam_rule"), ("parts", "adam_parts"), ("one step", "adam_assembled"), ("run", "adam_run")]
+#: The beats in the order the scene plays them.
+BEATS = [
+    Beat("rule", "slide_adam_rule", "adam_rule"),
+    Beat("bias correction", "slide_adam_bias", "adam_bias"),
+    Beat("step rule", "slide_adam_step", "adam_step"),
+    Beat("parts", "slide_adam_parts", "adam_parts"),
+    Beat("one step", "slide_adam_assembled", "adam_assembled"),
+    Beat("run", "slide_adam_run", "adam_run"),
+    Beat("past the minimum", "slide_adam_overshoot", "adam_overshoot"),
+]
+#: The rule's lines, written one beat each.
+RULE_BEATS = ("rule", "bias correction", "step rule")
 #: The step assembled on screen: the first with m̂ and √v̂ of comparable size in both coordinates.
 SHOWN_STEP = 3
+#: The share of the run played by the end of the "run" beat: the path short of the minimum, for the next.
+RUN_SHARE = 0.6
 ARROW_LENGTH = 1.6  # screen length of the longest m̂ (and of the longest step)
 
 
 class AdamBoth(Lecture):
+    script = BEATS
+
     def construct(self):
         settings = begin(self, ("adam",), 40)
         self.lang = settings.lang
@@ -67,14 +85,16 @@ class AdamBoth(Lecture):
         root_v = np.array([p.root_v_hat for p in parts])
         steps = np.array([p.step for p in parts])
 
-        self.beat(*BEATS[0])
         head = title("adam_title", self.lang)
         rule = self.rule().next_to(head, DOWN, buff=0.5)
-        self.play(FadeIn(head), Write(rule), run_time=self.reading_left())
-        self.wait(2.0)  # the whole formula, read once more before it is taken apart
+        for index, (name, line) in enumerate(zip(RULE_BEATS, rule, strict=True)):
+            if index:
+                self.beat(name, keep=self.mobjects)
+            else:
+                self.beat(name, enter=[FadeIn(head)])
+            self.play(Write(line), run_time=self.reading_left())
 
         k = min(SHOWN_STEP, t.steps - 1)
-        self.beat(*BEATS[1], step=k + 1)
         axes, stage = landscape(t.function, x_length=6.2, y_length=2.6)
         tracker = ValueTracker(0)
         index = lambda: min(int(tracker.get_value()), t.steps - 1)  # noqa: E731 - the update being shown
@@ -98,25 +118,34 @@ class AdamBoth(Lecture):
         panels = VGroup(m_panel, v_panel).arrange(RIGHT, buff=0.5)
         place_picture(VGroup(stage, panels).arrange(RIGHT, buff=0.5))
         panels.align_to([0.0, safe_height() / 2 - 0.1, 0.0], UP)  # room below them for the assembled step
-        _, path, _ = moving_path(axes, t, tracker, self.lang, color=self.colors["step"], arrow=False)
-        self.play(FadeIn(stage), FadeIn(panels), run_time=1.0)
-        self.add(*path, always_redraw(m_arrow))
-        self.play(tracker.animate.set_value(k), run_time=max(4.0, self.reading_left()), rate_func=linear)
+        _, (trail, ball), _ = moving_path(axes, t, tracker, self.lang, color=self.colors["step"], arrow=False)
+        moving = always_redraw(m_arrow)
+        self.beat("parts", enter=[FadeIn(stage), FadeIn(panels), FadeIn(ball), FadeIn(moving)], step=k + 1)
+        self.add(trail)
+        self.play(tracker.animate.set_value(k), run_time=self.reading_left(), rate_func=linear)
 
-        self.beat(*BEATS[2], keep=self.mobjects)
-        self.assemble(m_hat[k], root_v[k], steps[k], step_scale, panels)
-        self.play(tracker.animate.set_value(k + 1), run_time=1.5)  # the ball takes exactly that step
-        self.wait(1.5)
+        self.beat("one step", keep=self.mobjects)
+        self.assemble(m_hat[k], root_v[k], steps[k], step_scale, panels, tracker)
+        self.run_beats(t, stage, trail, ball, k + 1)
 
-        self.beat(*BEATS[3])
+    def run_beats(self, t: oc.Trajectory, small: VGroup, trail, ball, done: int):
+        """The small plot grows to fill the frame, with the ``done`` steps taken so far, and the run goes on."""
         axes, stage = landscape(t.function, x_length=safe_width(), y_length=4.6)
         place_picture(stage)
-        tracker = ValueTracker(0)
+        travelled = VMobject(stroke_color=self.colors["step"], stroke_width=PATH_WIDTH).set_points_as_corners(
+            PathFollower(axes, t.positions[: done + 1]).point_array()
+        )
+        tracker = ValueTracker(done)
         _, path, note = moving_path(axes, t, tracker, self.lang, color=self.colors["step"])
-        self.play(FadeIn(stage), run_time=0.8)
+        trail.clear_updaters(), ball.clear_updaters()  # they become the new ones: no more tracing or following
+        grown = [ReplacementTransform(small, stage), ReplacementTransform(trail, travelled)]
+        self.beat("run", enter=[*grown, ReplacementTransform(ball, path[1])])
         self.add(*path, *([note.next_to(stage, UP, buff=0.1)] if note else []))
-        self.play(tracker.animate.set_value(t.steps), run_time=max(14.0, self.reading_left()), rate_func=linear)
-        self.wait(2.0)
+        middle = max(done, round(RUN_SHARE * t.steps))
+        self.play(tracker.animate.set_value(middle), run_time=self.reading_left(), rate_func=linear)
+        self.beat("past the minimum", keep=self.mobjects)
+        self.play(tracker.animate.set_value(t.steps), run_time=self.reading_left(), rate_func=linear)
+        self.wait(1.0)
 
     def rule(self):
         """The moments, their bias correction and the step, m̂ and √v̂ in the colours they are drawn in."""
@@ -143,7 +172,7 @@ class AdamBoth(Lecture):
             lines.scale_to_fit_width(safe_width())
         return lines
 
-    def assemble(self, m_hat, root_v, step, step_scale: float, panels: VGroup) -> VGroup:
+    def assemble(self, m_hat, root_v, step, step_scale: float, panels: VGroup, tracker: ValueTracker) -> VGroup:
         """Per coordinate: −η · m̂ / √v̂ in numbers, and the step it makes as an arrow, exactly the real step."""
         rows = VGroup()
         for axis, name in enumerate("xy"):
@@ -163,8 +192,10 @@ class AdamBoth(Lecture):
         arrow.label = "step"
         assembly = VGroup(rows, arrow).arrange(RIGHT, buff=0.6)
         assembly.next_to(panels, DOWN, buff=0.3).align_to(panels, RIGHT)
-        self.play(FadeIn(rows), run_time=self.reading_left(2.0))
-        self.play(GrowArrow(arrow), run_time=1.5)
+        self.play(FadeIn(rows), run_time=1.5)
+        # The arrow, and the ball taking exactly that step.
+        self.play(GrowArrow(arrow), tracker.animate.increment_value(1), run_time=self.reading_left(1.5))
+        self.wait(1.0)
         return assembly
 
 

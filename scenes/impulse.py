@@ -15,9 +15,13 @@ from manim import (
     UP,
     Angle,
     Arrow,
+    Circumscribe,
+    Create,
+    DashedLine,
     Dot,
     FadeIn,
     GrowArrow,
+    Indicate,
     Line,
     ValueTracker,
     VGroup,
@@ -28,22 +32,29 @@ from manim import (
 import optim_core as oc
 from catalog import text as caption
 from optim_core.display import STEP_COLOR
-from scenes._beats import Lecture
-from scenes._common import TEXT_COLOR, begin, picture_bottom, tex, text, title
+from scenes._beats import Beat, Lecture
+from scenes._common import AXIS_COLOR, TEXT_COLOR, begin, picture_bottom, tex, text, title
 
 KICK = r"F \Delta t"
 CARRIED, GRADIENT = r"\alpha v", r"- \eta \frac{\partial L}{\partial W}"
 UNIT = 2.3  # screen units per unit of momentum
-#: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
+#: The beats in the order the scene plays them.
 BEATS = [
-    ("puck", "impulse_puck"),
-    ("equal impulse", "impulse_equal"),
-    ("larger impulse", "impulse_larger"),
-    ("mapping", "impulse_mapping"),
+    Beat("law", "slide_impulse_kick", "impulse_kick"),
+    Beat("puck", "slide_impulse_puck", "impulse_puck"),
+    Beat("equal impulse", "slide_impulse_equal", "impulse_equal"),
+    Beat("keeps momentum", "slide_impulse_keeps", "impulse_keeps"),
+    Beat("larger impulse", "slide_impulse_larger", "impulse_larger"),
+    Beat("never a right angle", "slide_impulse_never", "impulse_never"),
+    Beat("mapping", "slide_impulse_mapping", "impulse_mapping"),
+    Beat("rule", "slide_impulse_rule", "impulse_rule"),
+    Beat("bends", "slide_impulse_bends", "impulse_bends"),
 ]
 
 
 class ImpulseAnalogy(Lecture):
+    script = BEATS
+
     def construct(self):
         self.lang = begin(self, ("momentum",), 1).lang
         momentum = oc.get_optimizer("momentum")
@@ -55,19 +66,39 @@ class ImpulseAnalogy(Lecture):
         equal = oc.analogy.impulse(1.0, (0.0, 1.0), (1.0, 0.0), 1.0)
         larger = oc.analogy.impulse(1.0, (0.0, 1.0), (2.0, 0.0), 1.0)
 
-        self.beat(*BEATS[0])
         head = title("impulse_title", self.lang)
-        self.play(FadeIn(head), Write(self.equation().next_to(head, DOWN, buff=0.5)), run_time=1.5)
-        self.turn(equal, until=1.0, run_time=max(4.0, self.reading_left()))
-        self.wait(1.5)
+        law = self.equation().next_to(head, DOWN, buff=0.5)
+        self.beat("law", enter=[FadeIn(head)])
+        self.play(Write(law), run_time=self.reading_left())
 
-        self.beat(*BEATS[1])
-        self.turn(equal)
+        turn = _Turn(equal, self.colors, self.lang)
+        self.beat("puck", keep=self.mobjects, enter=[FadeIn(turn.puck)])
+        self.play(
+            GrowArrow(turn.arrows[0]),
+            FadeIn(turn.names[0]),
+            turn.tracker.animate.set_value(1.0),
+            run_time=self.reading_left(),
+            rate_func=linear,
+        )
+        self.beat("equal impulse", keep=[turn.puck, turn.arrows[0], turn.names[0]])  # the kick needs the room
+        self.kick(turn)
+        self.beat("keeps momentum", keep=self.mobjects)
+        self.play(Indicate(turn.arrows[0], color=self.colors["before"]), run_time=1.5)  # it is still there
+        self.wait(self.reading_left(0.5))
 
-        self.beat(*BEATS[2], angle=larger.turn_degrees)
-        self.turn(larger)
+        turn = _Turn(larger, self.colors, self.lang)
+        turn.tracker.set_value(1.0)  # the puck as it meets the kick: it has slid up once already
+        self.beat(
+            "larger impulse",
+            enter=[FadeIn(turn.puck), FadeIn(turn.arrows[0]), FadeIn(turn.names[0])],
+            angle=larger.turn_degrees,
+        )
+        self.kick(turn)
+        self.beat("never a right angle", keep=self.mobjects)
+        square = DashedLine(turn.hit, turn.hit + turn.arrows[1].get_vector(), color=AXIS_COLOR)  # a right angle
+        self.play(Create(square), Indicate(turn.corner, color=STEP_COLOR, scale_factor=1.5), run_time=1.5)
+        self.wait(self.reading_left(0.5))
 
-        self.beat(*BEATS[3])
         self.mapping(carried, gradient)
 
     def equation(self):
@@ -78,49 +109,17 @@ class ImpulseAnalogy(Lecture):
             equation.set_color_by_tex(part, self.colors[role], substring=False)
         return equation
 
-    def turn(self, kick: oc.analogy.Impulse, until: float = 2.0, run_time: float | None = None):
-        """The puck slides up (tracker 0 → 1), receives the kick and leaves along the sum (1 → 2)."""
-        before, impulse, after = (np.append(v, 0.0) * UNIT for v in kick)
-        origin = np.array([-2.0 - after[0] / 4, picture_bottom() + 0.1, 0.0])
-        hit = origin + before * 0.45
-        tracker = ValueTracker(0)
-
-        def puck_position(s):
-            return origin + min(s, 1) * before * 0.45 + max(s - 1, 0) * after * 0.4
-
-        puck = Dot(puck_position(0), radius=0.22, color="#5b6270", stroke_color=TEXT_COLOR, stroke_width=2)
-        puck.set_z_index(5).add_updater(lambda m: m.move_to(puck_position(tracker.get_value())))
-        first = _arrow(hit, hit + before, self.colors["before"], "momentum_before")
-        second = _arrow(hit + before, hit + before + impulse, self.colors["kick"], "impulse")
-        third = _arrow(hit, hit + after, self.colors["after"], "momentum_after")
-        names = VGroup(
-            text("momentum_before", self.lang, color=self.colors["before"]).next_to(first, LEFT, buff=0.25),
-            text("impulse", self.lang, color=self.colors["kick"]).next_to(second, UP, buff=0.2),
-            text("momentum_after", self.lang, color=self.colors["after"], angle=kick.turn_degrees).next_to(
-                hit + after * 0.6, RIGHT + DOWN, buff=0.2
-            ),
-        )
-        self.add(puck)
+    def kick(self, turn: _Turn):
+        """The kick arrives, and the puck leaves along the sum of its momentum and the kick."""
+        self.play(GrowArrow(turn.arrows[1]), FadeIn(turn.names[1]), run_time=1.0)
         self.play(
-            GrowArrow(first),
-            FadeIn(names[0]),
-            tracker.animate.set_value(1.0),
-            run_time=run_time or 2.0,
+            GrowArrow(turn.arrows[2]),
+            FadeIn(turn.names[2]),
+            FadeIn(turn.corner),
+            turn.tracker.animate.set_value(2.0),
+            run_time=self.reading_left(1.5),
             rate_func=linear,
         )
-        if until <= 1.0:
-            return
-        self.play(GrowArrow(second), FadeIn(names[1]), run_time=2.5)
-        corner = Angle(Line(hit, hit + before), Line(hit, hit + after), radius=0.7, other_angle=True, color=STEP_COLOR)
-        self.play(
-            GrowArrow(third),
-            FadeIn(names[2]),
-            FadeIn(corner),
-            tracker.animate.set_value(2.0),
-            run_time=max(4.0, self.reading_left()),
-            rate_func=linear,
-        )
-        self.wait(2.5)  # the finished picture, at the end of the beat
 
     def mapping(self, carried: str, gradient: str):
         """m·v → αv and F·Δt → −η∇L, each side in its term's colour, and the rule they make."""
@@ -132,11 +131,45 @@ class ImpulseAnalogy(Lecture):
         rule.set_color_by_tex(CARRIED, carried).set_color_by_tex(GRADIENT, gradient)
         equation = self.equation()
         VGroup(equation, rows, rule).arrange(DOWN, buff=0.6).move_to(0.4 * UP)
-        self.play(FadeIn(equation), FadeIn(rows[0]), run_time=1.2)
+        self.beat("mapping", enter=[FadeIn(equation), FadeIn(rows[0])])
         self.play(FadeIn(rows[1]), run_time=self.reading_left(1.2))
-        self.say("impulse_rule")
+        self.beat("rule", keep=self.mobjects)
         self.play(Write(rule), run_time=self.reading_left(2.0))
-        self.wait(2.5)
+        self.beat("bends", keep=self.mobjects)
+        self.play(Circumscribe(rule, color=STEP_COLOR, buff=0.08), run_time=self.reading_left(1.5))
+        self.wait(1.0)
+
+
+class _Turn:
+    """A puck sliding up (tracker 0 → 1) that receives a kick and leaves along the sum (1 → 2): the puck, the
+    three arrows (momentum before, the kick, momentum after), their names and the angle it turns."""
+
+    def __init__(self, kick: oc.analogy.Impulse, colors: dict[str, str], lang: str):
+        before, impulse, after = (np.append(v, 0.0) * UNIT for v in kick)
+        origin = np.array([-2.0 - after[0] / 4, picture_bottom() + 0.1, 0.0])
+        self.hit = hit = origin + before * 0.45
+        self.tracker = tracker = ValueTracker(0)
+
+        def puck_position(s):
+            return origin + min(s, 1) * before * 0.45 + max(s - 1, 0) * after * 0.4
+
+        self.puck = Dot(puck_position(0), radius=0.22, color="#5b6270", stroke_color=TEXT_COLOR, stroke_width=2)
+        self.puck.set_z_index(5).add_updater(lambda m: m.move_to(puck_position(tracker.get_value())))
+        self.arrows = (
+            _arrow(hit, hit + before, colors["before"], "momentum_before"),
+            _arrow(hit + before, hit + before + impulse, colors["kick"], "impulse"),
+            _arrow(hit, hit + after, colors["after"], "momentum_after"),
+        )
+        self.names = VGroup(
+            text("momentum_before", lang, color=colors["before"]).next_to(self.arrows[0], LEFT, buff=0.25),
+            text("impulse", lang, color=colors["kick"]).next_to(self.arrows[1], UP, buff=0.2),
+            text("momentum_after", lang, color=colors["after"], angle=kick.turn_degrees).next_to(
+                hit + after * 0.6, RIGHT + DOWN, buff=0.2
+            ),
+        )
+        self.corner = Angle(
+            Line(hit, hit + before), Line(hit, hit + after), radius=0.7, other_angle=True, color=STEP_COLOR
+        )
 
 
 def _arrow(start, end, color, name) -> Arrow:

@@ -40,9 +40,10 @@ from manim import (
 
 import optim_core as oc
 from optim_core.display import STEP_COLOR
-from scenes._beats import ThreeDLecture
+from scenes._beats import Beat, ThreeDLecture
 from scenes._common import (
     AXIS_COLOR,
+    PATH_WIDTH,
     TEXT_COLOR,
     LocalDecimal,
     PathFollower,
@@ -65,19 +66,24 @@ from scenes._common import (
 
 CARRIED = r"\alpha v"
 GRADIENT = r"- \eta \frac{\partial L}{\partial W}"
-#: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
+#: The beats in the order the scene plays them.
 BEATS = [
-    ("rule", "momentum_rule"),
-    ("ball in a bowl", "ball_section"),
-    ("surface", "surface"),
-    ("vector sum", "vector_sum"),
-    ("real steps", "vector_real"),
-    ("alpha to zero", "alpha_sweep"),
+    Beat("rule", "slide_momentum_rule", "momentum_rule"),
+    Beat("ball in a bowl", "slide_ball_section", "ball_section"),
+    Beat("ball rolls", "slide_ball_rolls", "ball_rolls"),
+    Beat("surface", "slide_surface", "surface"),
+    Beat("valley", "slide_surface_zigzag", "surface_zigzag"),
+    Beat("vector sum", "slide_vector_sum", "vector_sum"),
+    Beat("45 degrees", "slide_turn_45", "turn_45"),
+    Beat("real step", "slide_vector_real", "vector_real"),
+    Beat("another step", "slide_vector_another", "vector_another"),
+    Beat("alpha to zero", "slide_alpha_sweep", "alpha_sweep"),
+    Beat("alpha zero", "slide_alpha_zero", "alpha_zero"),
 ]
 #: The inset shows real steps at which αv and −η∇L are at least this far apart, each this long on screen.
 INSET_ANGLE, INSET_ARROW = 60.0, 1.9
-#: Sweep α from the optimizer's value to 0 in this many frames' worth of paths (one run per frame).
-SWEEP_SECONDS = 6.0
+#: The inset's beats, one per real step shown.
+INSET_BEATS = ("real step", "another step")
 
 
 def arrow(start, end, color: str, width: float = 7) -> Arrow:
@@ -100,6 +106,8 @@ def labelled(mobject, name):
 
 
 class MomentumBall(ThreeDLecture):
+    script = BEATS
+
     def construct(self):
         settings = begin(self, ("momentum",), 60)
         self.lang = settings.lang
@@ -117,22 +125,12 @@ class MomentumBall(ThreeDLecture):
             "gradient": term_color(momentum.info, GRADIENT),
         }
 
-        self.beat(*BEATS[0])
         self.rule_beat()
-        self.beat(*BEATS[1])
-        self.cross_section_beat(rolling, stepping)
-        self.beat(*BEATS[2])
-        self.surface_beat(rolling, stepping)
-        self.beat(*BEATS[3])
-        self.set_camera_orientation(phi=0, theta=-90 * DEGREES, zoom=1)  # flat again after the 3-D beat
-        self.vector_sum_beat(momentum)
-        shown = inset_steps(rolling)
-        axes, stage = self.main_plot(rolling.function)
-        scale = INSET_ARROW / min(min(np.linalg.norm(p.carried), np.linalg.norm(p.gradient_step)) for _, p in shown)
-        self.beat(*BEATS[4], zoom=scale / (axes.x_length / (axes.x_range[1] - axes.x_range[0])))
-        self.real_steps_beat(rolling, shown, scale, axes, stage)
-        self.beat(*BEATS[5], start=float(momentum.hyperparams["momentum"]))
-        self.alpha_beat(settings, momentum)
+        self.cross_section_beats(rolling, stepping)
+        self.surface_beats(rolling, stepping)
+        self.vector_sum_beats(momentum)
+        self.real_step_beats(rolling)
+        self.alpha_beats(settings, momentum)
 
     def rule_beat(self):
         head = title("momentum_title", self.lang)
@@ -140,11 +138,12 @@ class MomentumBall(ThreeDLecture):
         if rule.width > safe_width():
             rule.scale_to_fit_width(safe_width())
         below(head, rule)
-        self.play(FadeIn(head), Write(rule), run_time=self.reading_left())
+        self.beat("rule", enter=[FadeIn(head)])
+        self.play(Write(rule), run_time=self.reading_left())
 
     # ball in a bowl -------------------------------------------------------------------------------------------
 
-    def cross_section_beat(self, rolling: oc.Trajectory, stepping: oc.Trajectory):
+    def cross_section_beats(self, rolling: oc.Trajectory, stepping: oc.Trajectory):
         """Two cross-sections of the bowl along x, one above the other: the ball rolls (Momentum), SGD creeps.
         Each ball is drawn sitting on the curve, turning as it rolls."""
         f = rolling.function
@@ -174,14 +173,14 @@ class MomentumBall(ThreeDLecture):
             panels.add(VGroup(name, panel).arrange(RIGHT, buff=0.3))
         panels.arrange(DOWN, buff=0.6)
         place_picture(panels)
-        self.play(FadeIn(panels), run_time=1.0)
-        self.play(tracker.animate.set_value(rolling.steps / 2), run_time=self.reading_left(4.0), rate_func=linear)
-        self.say("ball_rolls")
-        self.play(tracker.animate.set_value(rolling.steps), run_time=self.reading_left(4.0), rate_func=linear)
+        self.beat("ball in a bowl", enter=[FadeIn(panels)])
+        self.play(tracker.animate.set_value(rolling.steps / 2), run_time=self.reading_left(), rate_func=linear)
+        self.beat("ball rolls", keep=self.mobjects)
+        self.play(tracker.animate.set_value(rolling.steps), run_time=self.reading_left(), rate_func=linear)
 
     # surface ----------------------------------------------------------------------------------------------------
 
-    def surface_beat(self, rolling: oc.Trajectory, stepping: oc.Trajectory):
+    def surface_beats(self, rolling: oc.Trajectory, stepping: oc.Trajectory):
         f = rolling.function
         (x0, x1), (y0, y1) = f.view
         # Only the part of the bowl where the paths live: its steep walls beyond would hide them from the camera.
@@ -207,11 +206,11 @@ class MomentumBall(ThreeDLecture):
             checkerboard_colors=["#7f9fc9", "#6d90bf"],
         )
         VGroup(axes, surface).shift(1.0 * DOWN)
+        self.beat("surface", enter=[FadeIn(surface)])  # from above, then the camera tilts
         self.move_camera(
             phi=52 * DEGREES,
             theta=-72 * DEGREES,
             zoom=1.05,
-            added_anims=[FadeIn(surface)],
             run_time=1.5,
         )
         legend = VGroup(
@@ -232,19 +231,19 @@ class MomentumBall(ThreeDLecture):
             # in front of the paths cut away above, nothing on the surface should hide them.
             self.add(trail(dot, color, width=6), dot)
         self.play(
-            tracker.animate.set_value(min(rolling.steps, 40) / 2), run_time=self.reading_left(4.0), rate_func=linear
+            tracker.animate.set_value(min(rolling.steps, 40) / 2), run_time=self.reading_left(2.0), rate_func=linear
         )
-        self.say("surface_zigzag")
+        self.beat("valley", keep=self.mobjects)
         self.play(
             tracker.animate.set_value(min(rolling.steps, 40)),
             self.camera.theta_tracker.animate.set_value(-60 * DEGREES),
-            run_time=self.reading_left(4.0),
+            run_time=self.reading_left(),
             rate_func=linear,
         )
 
     # vector sum -------------------------------------------------------------------------------------------------
 
-    def vector_sum_beat(self, momentum: oc.Optimizer):
+    def vector_sum_beats(self, momentum: oc.Optimizer):
         """The article's sketch: ① the carried step αv up, ② the gradient step right, both of length 1: the step
         taken is their sum, at 45°."""
         sketch = oc.analogy.right_angle_turn(momentum)  # αv = ① exactly, whatever α: the whole step carried
@@ -264,10 +263,12 @@ class MomentumBall(ThreeDLecture):
         )
         corner = Angle(Line(origin, origin + carried), Line(origin, origin + step), radius=0.8, other_angle=True)
         corner.set_color(STEP_COLOR)
-        self.play(FadeIn(head), run_time=0.6)
+        self.camera.add_fixed_in_frame_mobjects(head)  # in place while the camera comes back from the 3-D beats
+        self.beat("vector sum", enter=[FadeIn(head)])
+        self.set_camera_orientation(phi=0, theta=-90 * DEGREES, zoom=1)  # flat again after the 3-D beats
         self.play(GrowArrow(first), FadeIn(names[0]), run_time=1.2)
-        self.play(GrowArrow(second), FadeIn(names[1]), run_time=1.2)
-        self.say("turn_45")
+        self.play(GrowArrow(second), FadeIn(names[1]), run_time=self.reading_left(1.2))
+        self.beat("45 degrees", keep=self.mobjects)
         self.play(GrowArrow(total), FadeIn(corner), FadeIn(names[2]), run_time=self.reading_left(2.0))
 
     # real steps, magnified ----------------------------------------------------------------------------------
@@ -278,17 +279,21 @@ class MomentumBall(ThreeDLecture):
         )
         return axes, stage
 
-    def real_steps_beat(self, rolling: oc.Trajectory, shown, scale: float, axes: Axes, stage: VGroup):
-        """``shown`` steps of the path, each magnified ``scale`` screen units per unit in an inset beside it."""
+    def real_step_beats(self, rolling: oc.Trajectory):
+        """Real steps of the path (see :func:`inset_steps`), a beat each, magnified in an inset beside it."""
+        shown = inset_steps(rolling)
+        axes, stage = self.main_plot(rolling.function)
+        scale = INSET_ARROW / min(min(np.linalg.norm(p.carried), np.linalg.norm(p.gradient_step)) for _, p in shown)
+        zoom = scale / (axes.x_length / (axes.x_range[1] - axes.x_range[0]))
         width, height = safe_width() - axes.x_length - 0.6, safe_height() - 2.2
         inset_box = Rectangle(width=width, height=height, stroke_color=TEXT_COLOR, stroke_width=2)
         VGroup(stage, inset_box).arrange(RIGHT, buff=0.6)
         place_picture(VGroup(stage, inset_box))
-        path = VMobject(stroke_color=self.colors["momentum"], stroke_width=3).set_points_as_corners(
+        path = VMobject(stroke_color=self.colors["momentum"], stroke_width=PATH_WIDTH).set_points_as_corners(
             axes.c2p(rolling.positions[: min(rolling.steps, 40) + 1])
         )
-        self.play(FadeIn(stage), FadeIn(path), FadeIn(inset_box), run_time=1.0)
-        for index, (k, parts) in enumerate(shown):
+        plot = [stage, path, inset_box]
+        for name, (k, parts) in zip(INSET_BEATS, shown, strict=False):
             centre = rolling.positions[k] + parts.step / 2
             window = np.array([width, height]) / scale / 2
             inset = Axes(
@@ -324,24 +329,22 @@ class MomentumBall(ThreeDLecture):
                 _beside(tex(r"-\eta \nabla L", font_size=44, color=self.colors["gradient"]), gradient, step),
                 _beside(tex("v", font_size=44, color=STEP_COLOR), step, carried),
             )
-            before = VMobject(stroke_color=self.colors["momentum"], stroke_width=3).set_points_as_corners(
+            before = VMobject(stroke_color=self.colors["momentum"], stroke_width=PATH_WIDTH).set_points_as_corners(
                 inset.c2p(rolling.positions[max(k - 1, 0) : k + 1])
             )
             ball = Dot(inset.c2p(*start), radius=0.14, color=self.colors["momentum"]).set_z_index(5)
             picture = VGroup(region, leaders, before, ball)
-            self.play(FadeIn(picture), run_time=0.8)
+            entering = [m for m in plot if m not in self.mobjects] + [picture]
+            self.beat(name, keep=plot, enter=[FadeIn(m) for m in entering], zoom=zoom)
             self.play(GrowArrow(carried), FadeIn(names[0]), run_time=1.2)
             self.play(GrowArrow(gradient), FadeIn(names[1]), run_time=1.2)
-            self.play(GrowArrow(step), FadeIn(names[2]), ball.animate.move_to(step.get_end()), run_time=1.2)
-            self.wait(1.5)
-            if index < len(shown) - 1:
-                shown_now = VGroup(picture, carried, gradient, step, names)
-                self.play(shown_now.animate.set_opacity(0), run_time=0.5)
-                self.remove(shown_now)
+            self.play(
+                GrowArrow(step), FadeIn(names[2]), ball.animate.move_to(step.get_end()), run_time=self.reading_left()
+            )
 
     # α → 0 ------------------------------------------------------------------------------------------------------
 
-    def alpha_beat(self, settings, momentum: oc.Optimizer):
+    def alpha_beats(self, settings, momentum: oc.Optimizer):
         """α swept from the optimizer's value to 0, the path recomputed by optim_core at every frame; at 0 it
         lies exactly on SGD's."""
         lr, start = momentum.hyperparams["lr"], float(momentum.hyperparams["momentum"])
@@ -365,15 +368,15 @@ class MomentumBall(ThreeDLecture):
         readout[1].add_updater(lambda m: m.set_value(max(alpha.get_value(), 0.0)))
         readout.next_to(stage, UP, buff=0.15).align_to(stage, LEFT)
         morphing = always_redraw(path)
-        self.play(FadeIn(stage), FadeIn(readout), FadeIn(morphing), run_time=1.0)
-        self.play(alpha.animate.set_value(0.0), run_time=max(SWEEP_SECONDS, self.reading_left()), rate_func=linear)
+        self.beat("alpha to zero", enter=[FadeIn(stage), FadeIn(readout), FadeIn(morphing)], start=start)
+        self.play(alpha.animate.set_value(0.0), run_time=self.reading_left(3.0), rate_func=linear)
         sgd = settings.run(oc.get_optimizer("sgd", lr=lr, convention=momentum.convention))
         thin = VMobject(stroke_color=self.colors["sgd"], stroke_width=2.5).set_points_as_corners(
             PathFollower(axes, sgd.positions).point_array()
         )
         name = label(sgd.optimizer.info.display_name, self.lang, self.colors["sgd"], 30)
         name.next_to(stage, UP, buff=0.15).align_to(stage, RIGHT)
-        self.say("alpha_zero")
+        self.beat("alpha zero", keep=self.mobjects)
         self.play(FadeIn(thin), FadeIn(name), run_time=self.reading_left())
 
 

@@ -13,7 +13,7 @@ from manim import DOWN, RIGHT, UP, Dot, FadeIn, Indicate, ValueTracker, VGroup, 
 import optim_core as oc
 from catalog import number
 from optim_core.spec import GOLF_LEARNING_RATES
-from scenes._beats import Lecture
+from scenes._beats import Beat, Lecture
 from scenes._common import (
     begin,
     below,
@@ -29,12 +29,25 @@ from scenes._common import (
 )
 
 GRADIENT_STEP = r"- \eta \frac{\partial L}{\partial W}"
-#: (beat, narration key) in the order the scene plays them, for the lecture's chapters.
-BEATS = [("rule", "sgd_rule"), ("golf", "sgd_golf"), ("zigzag", "sgd_zigzag"), ("slow along x", "sgd_slow")]
-GOLF_CAPTIONS = ("sgd_too_soft", "sgd_just_right", "sgd_too_hard")
+#: The beats in the order the scene plays them. The golf beats play GOLF_LEARNING_RATES in order.
+BEATS = [
+    Beat("rule", "slide_sgd_rule", "sgd_rule"),
+    Beat("golf", "slide_sgd_golf", "sgd_golf"),
+    Beat("too soft", "slide_sgd_too_soft", "sgd_too_soft"),
+    Beat("just right", "slide_sgd_just_right", "sgd_just_right"),
+    Beat("too hard", "slide_sgd_too_hard", "sgd_too_hard"),
+    Beat("zigzag", "slide_sgd_zigzag", "sgd_zigzag"),
+    Beat("across", "slide_sgd_across", "sgd_across"),
+    Beat("slow along x", "slide_sgd_slow", "sgd_slow"),
+]
+GOLF_BEATS = ("too soft", "just right", "too hard")
+#: The zigzag is told in three beats: these shares of the run end the first two.
+ZIGZAG_SHARES = (1 / 3, 2 / 3)
 
 
 class SGDZigzag(Lecture):
+    script = BEATS
+
     def construct(self):
         settings = begin(self, ("sgd",), 29)
         self.lang = settings.lang
@@ -42,19 +55,16 @@ class SGDZigzag(Lecture):
         t = settings.run(opt)
         color = t.optimizer.info.color
 
-        self.beat(*BEATS[0])
         head = title("sgd_title", self.lang)
         rule = tex(r"W \leftarrow W " + GRADIENT_STEP, substrings_to_isolate=[GRADIENT_STEP], font_size=72)
         rule.set_color_by_tex(GRADIENT_STEP, color)
         below(head, rule)
-        self.play(FadeIn(head), Write(rule), run_time=self.reading_left())
+        self.beat("rule", enter=[FadeIn(head)])
+        self.play(Write(rule), run_time=self.reading_left())
 
-        self.beat(*BEATS[1])
         self.golf(settings, opt)
 
-        self.beat(*BEATS[2])
         axes, stage = self.stage(t.function)
-        self.play(FadeIn(stage), run_time=0.8)
         tracker = ValueTracker(0)
         # The ball, its trail and the current update's gradient step −η∇L as an arrow.
         follower, path, note = moving_path(axes, t, tracker, self.lang, color=color)
@@ -64,14 +74,17 @@ class SGDZigzag(Lecture):
             m.move_to(axes.c2p(follower.coordinates(tracker.get_value())[0], axes.y_range[0]))
 
         shadow = Dot(radius=0.1, color=color).add_updater(on_x_axis, call_updater=True)
-        self.add(*path, trail(shadow, color, width=6), shadow)
+        self.beat("zigzag", enter=[FadeIn(stage), FadeIn(path[1]), FadeIn(shadow)])  # the ball and its shadow
+        self.add(*path, trail(shadow, color, width=6))
         if note is not None:
             self.add(note.next_to(axes, UP, buff=0.1))
-        self.play(tracker.animate.set_value(t.steps), run_time=max(8.0, self.reading_left()), rate_func=linear)
-
-        self.beat(*BEATS[3], keep=self.mobjects)
-        for _ in range(2):
-            self.play(Indicate(shadow, color=color, scale_factor=1.8), run_time=1.5)
+        ends = [round(share * t.steps) for share in ZIGZAG_SHARES] + [t.steps]
+        self.play(tracker.animate.set_value(ends[0]), run_time=self.reading_left(), rate_func=linear)
+        self.beat("across", keep=self.mobjects)
+        self.play(tracker.animate.set_value(ends[1]), run_time=self.reading_left(), rate_func=linear)
+        self.beat("slow along x", keep=self.mobjects)
+        self.play(tracker.animate.set_value(ends[2]), run_time=self.reading_left(2.0), rate_func=linear)
+        self.play(Indicate(shadow, color=color, scale_factor=1.8), run_time=1.5)
 
     def stage(self, f: oc.Function):
         """The bowl filling the frame between the title-safe top and the caption."""
@@ -80,27 +93,34 @@ class SGDZigzag(Lecture):
         return axes, stage
 
     def golf(self, settings, opt: oc.Optimizer):
-        """Three strokes' strengths on one green: each run in its own palette colour and marker."""
+        """Three strokes' strengths on one green, a beat each: each run in its own palette colour."""
         optimizers = [oc.get_optimizer("sgd", lr=lr, convention=opt.convention) for lr in GOLF_LEARNING_RATES]
         runs = [settings.run(o) for o in optimizers]
         axes, stage = self.stage(settings.function)
         hole = flag(axes, settings.function.minima[0])
-        self.play(FadeIn(stage), FadeIn(hole), run_time=self.reading_left())
+        trackers = [ValueTracker(0) for _ in runs]
+        paths = [
+            moving_path(axes, t, tracker, self.lang, color=series.color, arrow=False)[1:]
+            for t, tracker, series in zip(runs, trackers, oc.series(optimizers), strict=True)
+        ]
+        first_ball = paths[0][0][1]
+        self.beat("golf", enter=[FadeIn(stage), FadeIn(hole), FadeIn(first_ball)])  # the ball on the tee
+        self.wait(self.reading_left())
         legend = VGroup()
-        for t, series, key in zip(runs, oc.series(optimizers), GOLF_CAPTIONS, strict=True):
-            self.say(key, lr=float(t.optimizer.hyperparams["lr"]))
-            tracker = ValueTracker(0)
-            _, path, note = moving_path(axes, t, tracker, self.lang, color=series.color, arrow=False)
-            name = label(f"η = {number(t.optimizer.hyperparams['lr'], self.lang)}", self.lang, series.color, 30)
-            legend.add(name)
+        for t, tracker, (path, note), series, name in zip(
+            runs, trackers, paths, oc.series(optimizers), GOLF_BEATS, strict=True
+        ):
+            lr = float(t.optimizer.hyperparams["lr"])
+            self.beat(name, keep=self.mobjects, lr=lr)
+            legend.add(label(f"η = {number(lr, self.lang)}", self.lang, series.color, 30))
             corner = axes.c2p(axes.x_range[1], axes.y_range[1])  # the plot's top right, away from the paths
             legend.arrange(DOWN, aligned_edge=RIGHT).move_to(corner, aligned_edge=UP + RIGHT)
             self.add(*path)
             if note is not None:
                 self.add(note.next_to(axes, UP, buff=0.1))
             self.play(
-                FadeIn(name),
+                FadeIn(legend[-1]),
                 tracker.animate.set_value(t.steps),
-                run_time=max(5.0, self.reading_left()),
+                run_time=self.reading_left(4.0),
                 rate_func=linear,
             )

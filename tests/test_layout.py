@@ -286,17 +286,19 @@ def test_the_checks_catch_small_overlapping_and_outside_text():
 
 HELD = """
 from manim import Dot, FadeIn
-from scenes._beats import Lecture
+from scenes._beats import Beat, Lecture
 from scenes._common import begin
 
 
 class Held(Lecture):
+    script = (Beat("one", "slide_sgd_golf", "sgd_golf"), Beat("two", "slide_sgd_slow", "sgd_slow"))
+
     def construct(self):
         self.lang = begin(self, ("sgd",), 1).lang
-        self.beat("one", "sgd_golf")
+        self.beat("one")
         self.wait(4)
         self.play(FadeIn(Dot()))
-        self.beat("two", "sgd_slow")
+        self.beat("two")
         self.play(FadeIn(Dot()))
         self.wait(4)
 """
@@ -309,3 +311,12 @@ def test_the_walk_catches_a_long_static_hold_mid_beat(tmp_path):
     holds = [p for p in result.problems if "static hold" in p]
     assert holds == [f"{scene_file} / one / en: a static hold of 4.0 s mid-beat"]  # the one ending "two" is fine
     assert result.checkpoints == ["one", "two (last frame)"]
+
+
+def test_a_beat_out_of_its_scripts_order_is_refused(tmp_path):
+    """A beat's title and sentence come from the script, so a scene must play its beats in the script's order."""
+    scene_file = tmp_path / "backwards.py"
+    played = 'self.beat("one")\n        self.wait(4)\n        self.play(FadeIn(Dot()))\n        self.beat("two")'
+    scene_file.write_text(HELD.replace(played, 'self.beat("two")\n        self.beat("one")'))
+    with pytest.raises(RuntimeError, match="Held plays beat 'one', which its script has not next"):
+        walk(str(scene_file), "en")

@@ -22,6 +22,7 @@ from figures.cli import app
 from figures.lecture_media import chapters_metadata, join, shifted_subtitles, video_stream
 from scenes import _render as scene_render
 from scenes import impulse
+from scenes._render import BeatMark
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,8 +86,8 @@ def test_subtitles_are_the_scenes_narration_in_srt_and_vtt(built):
 
     directory, _ = built
     cues = list(srt.parse((directory / "lecture-de-low.srt").read_text()))
-    assert len(cues) >= len(impulse.BEATS), "a subtitle per beat at least"
-    assert cues[0].content == wrap(catalog.text(impulse.BEATS[0][1], "de"), "de")
+    assert len(cues) == len(impulse.BEATS), "one cue per beat"
+    assert cues[0].content == wrap(catalog.text(impulse.BEATS[0].narration, "de"), "de")
     assert all(earlier.end <= later.start for earlier, later in itertools.pairwise(cues))
     vtt = (directory / "lecture-de-low.vtt").read_text()
     assert vtt.startswith("WEBVTT\n\n") and vtt.count(" --> ") == len(cues)
@@ -102,23 +103,49 @@ def test_the_poster_is_a_frame_of_the_lecture(built):
     assert (poster["codec_name"], poster["width"], poster["height"]) == ("png", video["width"], video["height"])
 
 
-def test_the_deck_has_one_slide_per_beat(built):
+def test_the_deck_has_one_titled_slide_per_beat(built):
     import pptx
+    from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
     directory, _ = built
     deck = pptx.Presentation(str(directory / "lecture-de-low.pptx"))
-    assert len(deck.slides) == len(impulse.BEATS)
-    assert all(any(shape.shape_type == 16 for shape in slide.shapes) for slide in deck.slides)  # a movie each
+    titles = [catalog.text(beat.title, "de") for beat in impulse.BEATS]
+    assert len(deck.slides) == len(impulse.BEATS) == len(set(titles))
+    for slide, title in zip(deck.slides, titles, strict=True):
+        # PowerPoint's outline lists each slide's title placeholder: the beat's title, in German
+        assert slide.slide_layout.name == "Title Only"
+        assert slide.shapes.title.placeholder_format.type == PP_PLACEHOLDER.TITLE
+        assert slide.shapes.title.text == title
+        (movie,) = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.MEDIA]
+        assert movie.top >= slide.shapes.title.top + slide.shapes.title.height  # the title does not cover it
+        assert movie.top + movie.height <= deck.slide_height
+        assert movie.width / movie.height == pytest.approx(deck.slide_width / deck.slide_height, rel=1e-3)
     assert deck.core_properties.title == catalog.text("lecture_title", "de")
     # German notes, marked German, so that PowerPoint's spell-checker reads them as German
     from pptx.enum.lang import MSO_LANGUAGE_ID
 
     notes = [slide.notes_slide.notes_text_frame for slide in deck.slides]
-    assert notes[0].text.startswith(catalog.text(impulse.BEATS[0][1], "de")[:20])
-    runs = [run for frame in notes for paragraph in frame.paragraphs for run in paragraph.runs]
+    cues = srt.parse((directory / "lecture-de-low.srt").read_text())
+    assert [frame.text for frame in notes] == [" ".join(cue.content.splitlines()) for cue in cues]  # a beat's words
+    titles = [slide.shapes.title.text_frame for slide in deck.slides]
+    runs = [run for frame in notes + titles for paragraph in frame.paragraphs for run in paragraph.runs]
     assert runs and {run.font.language_id for run in runs} == {MSO_LANGUAGE_ID.GERMAN}
     assert deck.core_properties.language == "de"
     assert '<html lang="de"' in (directory / "lecture-de-low.html").read_text(encoding="utf-8")[:500]
+
+
+def assert_titled(page, title: str):
+    """The current slide shows ``title`` above its video: inside the window, and not over the picture."""
+    heading, video = page.evaluate(
+        """() => {
+        const heading = Reveal.getCurrentSlide().querySelector(".optviz-title");
+        const video = Reveal.getSlideBackground(Reveal.getIndices().h).querySelector("video");
+        const box = (e) => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; };
+        return [{text: heading.textContent, ...box(heading)}, box(video)];
+    }"""
+    )
+    assert heading["text"] == title
+    assert heading["top"] >= 0 and heading["bottom"] - heading["top"] > 20 and heading["bottom"] <= video["top"] + 0.5
 
 
 def test_the_html_deck_plays_offline_in_chromium_and_steps_with_the_arrow_keys(built):
@@ -137,9 +164,12 @@ def test_the_html_deck_plays_offline_in_chromium_and_steps_with_the_arrow_keys(b
             )
             page.wait_for_function(playing, timeout=20_000)  # the deck has no CSP, so Playwright may poll
             assert page.evaluate("Reveal.getTotalSlides()") == len(impulse.BEATS)
+            titles = [catalog.text(beat.title, "de") for beat in impulse.BEATS]
+            assert_titled(page, titles[0])
             page.keyboard.press("ArrowRight")
             page.wait_for_function("() => Reveal.getIndices().h === 1", timeout=5_000)
             page.wait_for_function(playing, timeout=20_000)
+            assert_titled(page, titles[1])
         finally:
             browser.close()
     assert problems == []
@@ -194,12 +224,16 @@ def test_scenes_are_joined_without_re_encoding_and_cues_shifted(built, cache, tm
 
 
 def test_the_poster_sits_late_in_the_momentum_vector_sum_beat():
+    from scenes.momentum import BEATS
+
+    assert lecture.POSTER_BEAT in [beat.name for beat in BEATS]
+
     def part(scene, beats, seconds):
         return lecture.Part(scene, "", Path(), Path(), beats, seconds * 10, 10.0)
 
     parts = (
-        part("sgd", (("", 0.0),), 40.0),
-        part("momentum", (("rule", 0.0), ("vector sum", 10.0), ("real steps", 20.0)), 30.0),
+        part("sgd", (BeatMark("", 0.0, ""),), 40.0),
+        part("momentum", tuple(BeatMark(*b, "") for b in (("rule", 0.0), ("45 degrees", 10.0), ("real", 20.0))), 30.0),
     )
     assert 40.0 + 10.0 < lecture.poster_time(parts) < 40.0 + 20.0
     assert lecture.poster_time(parts[:1]) == 20.0
@@ -221,7 +255,12 @@ def test_beats_are_the_sections_between_marks_and_progress_is_reported_per_secon
     writer.next_section("vector sum", "default.normal", False)
     writer.next_section("unnamed", "default.normal", False)  # next_slide() right after next_section(name)
     writer.write_frame(None, repeat=30)
-    assert counter.beats(15.0) == (("rule", 0.0), ("vector sum", 20 / 15))
+    titles = {"rule": "Die Update-Regel", "vector sum": "Der Schritt als Vektorsumme"}
+    assert counter.beats(15.0, titles) == (
+        ("rule", 0.0, "Die Update-Regel"),
+        ("vector sum", 20 / 15, "Der Schritt als Vektorsumme"),
+    )
+    assert counter.beats(15.0, {})[0].title == ""  # a scene that titles no beat
     assert counter.frames == 50 and reported == [15, 50]
 
 
@@ -250,7 +289,8 @@ class Broken(Scene):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--scenes", "sgd,spiral"], "unknown scene 'spiral' in --scenes (valid: sgd, momentum,"),
+        (["--scenes", "sgd,spiral"], "unknown scene 'spiral' (valid: adagrad, adam, comparison, impulse, momentum,"),
+        (["--scenes", "sgd,momentm"], "unknown scene 'momentm'; did you mean 'momentum'? (valid: adagrad,"),
         (["--scenes", "sgd,sgd"], "scene 'sgd' appears twice in --scenes"),
         (["--lang", "fr"], "'fr' is not one of 'en', 'de', 'ja'"),
         (["--quality", "ultra"], "'ultra' is not one of 'low', 'medium', 'high', '4k'"),
@@ -353,7 +393,11 @@ def _session_members(session: int) -> list[int]:
     return members
 
 
-@pytest.mark.parametrize("module", ["figures.lecture_media", "scenes._render"])
+def test_scene_names_are_read_in_any_case():
+    assert lecture.parse_scenes(" SGD,Momentum") == ("sgd", "momentum")
+
+
+@pytest.mark.parametrize("module", ["figures.lecture_media", "figures.lecture_slides", "scenes._render"])
 def test_the_examples_in_the_docstrings_hold(module):
     import doctest
     import importlib

@@ -1,7 +1,8 @@
-"""Scenes: every construct runs, key beats match stored frames, balls sit on optim_core's trajectory, and
-`optviz render` behaves."""
+"""Scenes: every construct runs, key beats match stored frames, no picture goes blank, contours show on a
+projector, balls sit on optim_core's trajectory, and `optviz render` behaves."""
 
 import importlib
+import itertools
 import os
 from pathlib import Path
 
@@ -12,7 +13,18 @@ from test_layout import quiet_render
 
 import optim_core as oc
 from scenes import _render as scene_render
-from scenes._common import PathFollower, ball, divergence_note, plane
+from scenes._common import (
+    BACKGROUND,
+    CONTOUR_COLOR,
+    SAFE_MARGIN,
+    PathFollower,
+    ball,
+    divergence_note,
+    landscape,
+    picture_bottom,
+    plane,
+    safe_width,
+)
 from scenes._settings import read_settings
 from scenes.momentum import _Lifted
 
@@ -20,6 +32,48 @@ CONTROL = Path(__file__).parent / "control"
 UPDATE = os.environ.get("OPTVIZ_UPDATE_BASELINES") == "1"
 BOWL = oc.get_function("bowl")
 SCENE_FILES = sorted(Path(scene_render.__file__).parent.glob("[!_]*.py"))
+#: The longest stretch of video whose picture (everything above the caption) may show nothing: a dissolve
+#: passes through no empty frame; the scene's very first frames, words being written, may.
+BLANK_SECONDS = 0.4
+
+
+def luminance(rgb) -> np.ndarray:
+    """WCAG's relative luminance of sRGB colours (0-255, last axis RGB)."""
+    x = np.asarray(rgb, dtype=np.float64) / 255
+    x = np.where(x <= 0.04045, x / 12.92, ((x + 0.055) / 1.055) ** 2.4)
+    return x @ [0.2126, 0.7152, 0.0722]
+
+
+def contrast(rgb, background) -> np.ndarray:
+    """WCAG's contrast ratio of ``rgb`` against ``background`` (1 to 21)."""
+    lighter, darker = (
+        np.maximum(luminance(rgb), luminance(background)),
+        np.minimum(luminance(rgb), luminance(background)),
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def hex_rgb(color: str) -> np.ndarray:
+    return np.array([int(color[i : i + 2], 16) for i in (1, 3, 5)])
+
+
+class BlankWatch:
+    """Measures, frame by frame, the longest stretch in which the picture shows nothing but the background."""
+
+    def __init__(self, fps: float):
+        self.fps, self.run, self.longest = fps, 0, 0
+
+    def see(self, pixels: np.ndarray, repeat: int) -> None:
+        height = pixels.shape[0]
+        # Rows above the caption: the caption sits below picture_bottom() in the 8-unit-tall frame.
+        picture = pixels[: round(height * (4 - picture_bottom()) / 8), :, :3].astype(int)
+        inked = (np.abs(picture - hex_rgb(BACKGROUND)).max(axis=-1) > 24).mean()
+        self.run = self.run + repeat if inked < 0.002 else 0
+        self.longest = max(self.longest, self.run)
+
+    @property
+    def seconds(self) -> float:
+        return self.longest / self.fps
 
 
 def run_scene(name: str, tmp_path: Path, settings: dict | None = None):
@@ -29,6 +83,15 @@ def run_scene(name: str, tmp_path: Path, settings: dict | None = None):
     scene_class = scene_render.scene_class(name)
     with quiet_render(tmp_path, 320, settings or {}):
         scene = scene_class()
+        scene.blank = BlankWatch(5)
+        writer = scene.renderer.file_writer
+        write_frame = writer.write_frame
+
+        def watched(pixels, *, repeat=1):
+            scene.blank.see(pixels, repeat)
+            return write_frame(pixels, repeat=repeat)
+
+        writer.write_frame = watched
         start_beat = scene.next_slide
         current = ["opening"]
 
@@ -47,8 +110,12 @@ def run_scene(name: str, tmp_path: Path, settings: dict | None = None):
 @pytest.mark.parametrize(("name", "lang"), [*((name, "en") for name in scene_render.SCENES), ("impulse", "ja")])
 def test_every_scene_runs_and_its_beats_match_the_control_frames(name, lang, tmp_path):
     scene, frames = run_scene(name, tmp_path, {"OPTVIZ_LANG": lang})
-    beats = [beat for beat, _ in importlib.import_module(type(scene).__module__).BEATS]
+    module = importlib.import_module(type(scene).__module__)
+    beats = [beat.name for beat in module.BEATS]
+    assert type(scene).script == module.BEATS and len(set(beats)) == len(beats)
     assert [beat for beat in frames if beat != "last"] == beats[:-1], "BEATS must list the beats as played"
+    assert list(scene.titles) == beats and all(scene.titles.values()), "every beat played and titled"
+    assert scene.blank.seconds <= BLANK_SECONDS, f"{name}: the picture is empty for {scene.blank.seconds:.1f} s"
     assert (tmp_path / "slides" / f"{type(scene).__name__}.json").exists(), "manim-slides wrote no slide deck"
     control = CONTROL / (f"{name}.npz" if lang == "en" else f"{name}-{lang}.npz")
     if UPDATE:
@@ -61,6 +128,42 @@ def test_every_scene_runs_and_its_beats_match_the_control_frames(name, lang, tmp
         difference = np.abs(frame.astype(int) - expected[beat].astype(int))
         assert difference.mean() < 2.0 and (difference > 48).mean() < 0.01, f"{name}: {beat} differs"
         assert frame.std() > 3, f"{name}: {beat} is blank"
+
+
+def test_the_blank_watch_sees_an_empty_picture_and_not_a_bowl():
+    watch = BlankWatch(5)
+    empty = np.broadcast_to(np.append(hex_rgb(BACKGROUND), 255), (180, 320, 4)).copy()
+    watch.see(empty, repeat=3)
+    assert watch.seconds == pytest.approx(0.6)
+    with_caption = empty.copy()
+    with_caption[-20:, 100:200, :3] = 0  # words below the picture do not fill it
+    watch.see(with_caption, repeat=2)
+    assert watch.seconds == pytest.approx(1.0)
+    watch.see(drawn(landscape(BOWL, x_length=safe_width(), y_length=4.6)[1], 320), repeat=1)
+    assert watch.run == 0, "a bowl is a picture"
+
+
+def drawn(mobject, width: int) -> np.ndarray:
+    """``mobject`` as the scenes' camera draws it on their background, ``width`` pixels wide (16:9), RGBA."""
+    from manim import Camera, tempconfig
+
+    with tempconfig({"pixel_width": width, "pixel_height": width * 9 // 16}):
+        camera = Camera(background_color=BACKGROUND)
+        camera.capture_mobject(mobject)
+        return np.asarray(camera.get_image())
+
+
+@pytest.mark.parametrize("width", [854, 1280])
+def test_contours_show_on_a_projector(width):
+    """Every contour that a vertical line through the bowl crosses is drawn at WCAG's 3:1 for graphics against
+    the background (2.4:1 where antialiasing spreads a line thinner than two pixels), at low and medium quality."""
+    assert contrast(hex_rgb(CONTOUR_COLOR), hex_rgb(BACKGROUND)) >= 3.0
+    with_axes = landscape(BOWL, x_length=safe_width(), y_length=4.6)[1]
+    column = drawn(with_axes[1], width)[:, round(width * (0.5 - 0.2 * (1 - 2 * SAFE_MARGIN))), :3]  # contours
+    ratios = contrast(column, hex_rgb(BACKGROUND))
+    crossings = [max(run) for inked, run in itertools.groupby(ratios, key=lambda r: r > 1.15) if inked]
+    assert len(crossings) >= 10, crossings
+    assert min(crossings) >= (2.4 if width < 1000 else 3.0), np.round(crossings, 2)
 
 
 @pytest.mark.parametrize("path", SCENE_FILES, ids=lambda p: p.name)
