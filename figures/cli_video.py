@@ -15,7 +15,10 @@ from .cli import OUTPUT, PROBLEM, Lang, LangOpt, OptimizerOpt, Quality, StartOpt
 def render(
     scene: Annotated[
         str | None,
-        typer.Argument(help="sgd, momentum, impulse, adagrad, adam, comparison, or a .py file with one scene."),
+        typer.Argument(
+            help="A scene of the lecture, such as sgd or momentum (a wrong name lists them all), or a .py file with"
+            " one scene."
+        ),
     ] = None,
     all_scenes: Annotated[bool, typer.Option("--all", help="Render every scene.")] = False,
     quality: Annotated[Quality, typer.Option(help="Manim quality preset.", rich_help_panel=OUTPUT)] = Quality.medium,
