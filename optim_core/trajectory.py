@@ -117,7 +117,7 @@ def as_starts(start, batch: int | None) -> tuple[np.ndarray, bool]:
     return points, batched
 
 
-def _described(value) -> str:
+def described(value) -> str:
     """A wrong argument as an error message names it: its type, and its value when that is short."""
     shown = repr(value)
     return type(value).__name__ + (f" {shown}" if len(shown) <= 40 else "")
@@ -135,13 +135,13 @@ def check_run_inputs(opt, f, bound) -> None:
             maker = "parse_optimizer" if ":" in opt else "get_optimizer"
             hint = f"; make one with oc.{maker}({opt.strip()!r})"
         raise OptvizError(
-            f"opt must be an Optimizer from oc.get_optimizer or oc.parse_optimizer, got {_described(opt)}{hint}"
+            f"opt must be an Optimizer from oc.get_optimizer or oc.parse_optimizer, got {described(opt)}{hint}"
         )
     if not isinstance(f, Function):
         hint = f"; make one with oc.get_function({f.strip()!r})" if isinstance(f, str) else ""
-        raise OptvizError(f"f must be a Function from oc.get_function, got {_described(f)}{hint}")
+        raise OptvizError(f"f must be a Function from oc.get_function, got {described(f)}{hint}")
     if isinstance(bound, bool) or not isinstance(bound, (int, float, np.integer, np.floating)) or not bound > 0:
-        raise OptvizError(f"bound must be a number > 0 (default {DEFAULT_BOUND:g}), got {_described(bound)}")
+        raise OptvizError(f"bound must be a number > 0 (default {DEFAULT_BOUND:g}), got {described(bound)}")
 
 
 def check_steps(steps) -> int:

@@ -122,3 +122,163 @@ def test_list_says_which_defaults_differ_from_the_command_line():
     assert "oc.get_optimizer" in listing and "oc.parse_optimizer" in listing
     torch = listing[listing.index("torch convention") :]
     assert "(-O" not in torch  # a torch-convention SPEC takes torch's own defaults
+
+
+# The figures API: the command line's pictures, inline and on disk.
+
+import io  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from PIL import Image  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+import figures  # noqa: E402
+from figures.cli import app  # noqa: E402
+
+#: Each kind with its own theme, language and arguments, so that every theme and language is drawn.
+CASES = [
+    ("path", "transparent", "ja", {"optimizers": "momentum:lr=0.1", "size": "700x500px"}),
+    ("compare", "dark", "de", {}),
+    ("overlay", "light", "de", {"optimizers": ["sgd", "momentum"], "start": [(-7, 2), (5, -3)]}),
+    ("loss", "transparent", "en", {"steps": 60}),
+    ("step-size", "dark", "ja", {}),
+    ("learning-rate", "light", "ja", {}),
+    ("vector-sum", "transparent", "de", {}),
+    ("impulse", "dark", "en", {}),
+    ("surface", "light", "en", {"function": "himmelblau", "size": (6, 4.5)}),
+    ("sweep", "dark", "de", {"steps": 200, "dpi": 80}),
+]
+
+
+def command_line(kind, theme, lang, arguments, output):
+    """The optviz figure command for the same request as figures.figure(kind, theme=..., lang=..., **arguments)."""
+    args = ["figure", kind, "-o", str(output), "--theme", theme, "--lang", lang]
+    specs = arguments.get("optimizers", [])
+    for spec in [specs] if isinstance(specs, str) else specs:
+        args += ["-O", spec]
+    for x, y in arguments.get("start", []):
+        args += ["--start", f"{x},{y}"]
+    size = arguments.get("size")
+    args += ["--size", size if isinstance(size, str) else f"{size[0]}x{size[1]}"] if size else []
+    for key in ("function", "steps", "dpi"):
+        args += [f"--{key}", str(arguments[key])] if key in arguments else []
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return output
+
+
+def pixels(image: Image.Image) -> np.ndarray:
+    """RGBA as integers, with the colour of fully transparent pixels (which no viewer shows) set to zero."""
+    rgba = np.asarray(image.convert("RGBA")).astype(int)
+    return np.where(rgba[..., 3:] == 0, 0, rgba)
+
+
+def shown_outside_the_style(fig) -> list[np.ndarray]:
+    """The figure as a notebook shows it, after the style context is long gone: Jupyter's inline display
+    (IPython's print_figure, without its bbox_inches='tight' trim) and a plain savefig, each twice."""
+    shots = []
+    for _ in range(2):
+        inline, saved = io.BytesIO(), io.BytesIO()
+        fig.canvas.print_figure(
+            inline, format="png", dpi=fig.dpi, facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor()
+        )
+        fig.savefig(saved, format="png")
+        shots += [pixels(Image.open(inline)), pixels(Image.open(saved))]
+    return shots
+
+
+@pytest.mark.parametrize(("kind", "theme", "lang", "arguments"), CASES, ids=[case[0] for case in CASES])
+def test_a_figure_shown_inline_is_the_command_lines_file_pixel_for_pixel(kind, theme, lang, arguments, tmp_path):
+    """Compared with the lossless WebP optviz figure writes: a theme, font or size applied only while saving
+    (the transparent theme was), or a layout that moves on the next draw, would differ here."""
+    expected = pixels(Image.open(command_line(kind, theme, lang, arguments, tmp_path / "cli.webp")))
+    fig = figures.figure(kind, theme=theme, lang=lang, **arguments)
+    for shown in shown_outside_the_style(fig):
+        assert shown.shape == expected.shape
+        assert np.array_equal(shown, expected), f"{np.count_nonzero((shown != expected).any(-1))} pixels differ"
+
+
+@pytest.mark.parametrize(("kind", "theme", "lang", "arguments"), [CASES[0], CASES[1], CASES[7]], ids=str)
+@pytest.mark.parametrize("suffix", ["png", "webp"])
+def test_save_writes_the_command_lines_bytes_even_after_an_inline_display(
+    kind, theme, lang, arguments, suffix, tmp_path
+):
+    expected = command_line(kind, theme, lang, arguments, tmp_path / f"cli.{suffix}").read_bytes()
+    fig = figures.figure(kind, theme=theme, lang=lang, **arguments)
+    shown_outside_the_style(fig)
+    assert figures.save(fig, tmp_path / f"api.{suffix}").read_bytes() == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"api.{suffix}", f"cli.{suffix}"]  # no temporary left
+
+
+@pytest.mark.parametrize("suffix", ["svg", "pdf"])
+def test_vector_files_are_the_same_bytes_however_often_the_figure_was_shown(suffix, tmp_path):
+    """A vector file keeps the layout the figure was shown with (measured in pixels), so it is the same file
+    after any number of inline displays, and for the same arguments."""
+    first = figures.figure("overlay", ["sgd", "adam"], theme="dark", lang="de", size="900x600px")
+    again = figures.figure("overlay", ["sgd", "adam"], theme="dark", lang="de", size="900x600px")
+    shown_outside_the_style(again)
+    written = [
+        figures.save(fig, tmp_path / f"{name}.{suffix}").read_bytes() for name, fig in [("a", first), ("b", again)]
+    ]
+    assert written[0] == written[1] == figures.save(again, tmp_path / f"c.{suffix}").read_bytes()
+    if suffix == "svg":
+        assert 'width="900px" height="600px"' in written[0].decode() and "</text>" in written[0].decode()
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: figures.figure("pth"), r"unknown figure kind 'pth'; did you mean 'path'\?.*valid: compare"),
+        (lambda: figures.figure("race"), r"the animation and the page are files: optviz figure race -o FILE"),
+        (lambda: figures.figure(3), r"kind must be a string \(one of path, compare, .*\), got int 3"),
+        (lambda: figures.figure("path", oc.get_optimizer("sgd")), r"optimizers must be a SPEC such as 'adam:lr=0.3'"),
+        (lambda: figures.figure("overlay", ["sgd", 1]), r"optimizers must be a SPEC"),
+        (lambda: figures.figure("path", "sgd:lr=fast"), r"value 'fast' for 'lr' is not a number"),
+        (lambda: figures.figure("path", ["sgd", "adam"]), r"path takes one --optimizer"),
+        (lambda: figures.figure("overlay", ["sgd"] * 8), r"8 series on one picture; at most 7"),
+        (lambda: figures.figure("path", function=BOWL), r"function must be a string .* got Function"),
+        (lambda: figures.figure("path", function="bowll"), r"did you mean 'bowl'"),
+        (lambda: figures.figure("path", start="here"), r"start must be a pair \(x, y\)"),
+        (lambda: figures.figure("path", start=[(1, 2, 3)]), r"start must have shape"),
+        (lambda: figures.figure("path", steps=2.5), r"steps must be a whole number >= 1, got 2.5"),
+        (lambda: figures.figure("path", steps=10**6), r"steps must be between 1 and 10000"),
+        (lambda: figures.figure("impulse", steps=10), r"impulse takes no --steps"),
+        (lambda: figures.figure("path", theme="sepia"), r"unknown theme 'sepia' \(valid: light, dark, transparent\)"),
+        (lambda: figures.figure("path", theme=None), r"theme must be a string \(light, dark or transparent\)"),
+        (lambda: figures.figure("path", lang="fr"), r"unknown language 'fr' \(valid: en, de, ja\)"),
+        (lambda: figures.figure("path", size="big"), r"malformed size 'big'; expected WxH"),
+        (lambda: figures.figure("path", size=(8,)), r"size must be '1200x800px', '8x6' or \(8, 6\)"),
+        (lambda: figures.figure("path", size=("8", 6)), r"size must be a number, got str '8'"),
+        (lambda: figures.figure("path", dpi="high"), r"dpi must be a number, got str 'high'"),
+        (lambda: figures.figure("path", dpi=1000), r"dpi must be between 30 and 600"),
+        (lambda: figures.save("figure", "x.png"), r"save takes a matplotlib Figure .* got str 'figure'"),
+    ],
+)
+def test_bad_figure_arguments_get_one_line_naming_what_is_accepted(call, message):
+    with pytest.raises(oc.OptvizError, match=message) as error:
+        call()
+    assert "\n" not in str(error.value)
+
+
+def test_save_refuses_a_bad_path_and_writes_nothing(tmp_path):
+    fig = figures.figure("impulse", size="300x300px")
+    with pytest.raises(oc.OptvizError, match=r"unknown output suffix '\.gif'.*valid: \.png, \.svg"):
+        figures.save(fig, tmp_path / "impulse.gif")
+    with pytest.raises(oc.OptvizError, match="does not exist"):
+        figures.save(fig, tmp_path / "missing" / "impulse.png")
+    with pytest.raises(oc.OptvizError, match="path must be a file name"):
+        figures.save(fig, 42)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_names_and_languages_are_forgiven_their_case():
+    fig = figures.figure(" Path ", "SGD:lr=0.5", theme="Dark", lang="DE", size="300x200px")
+    assert fig.get_facecolor()[:3] != (1.0, 1.0, 1.0) and "0,5" in fig.axes[0].get_title()
+
+
+def test_the_command_line_starts_without_matplotlib():
+    """figures exports its API lazily: importing the package (as optviz --help does) loads no plotting."""
+    code = "import figures, figures.cli, sys; print('matplotlib' in sys.modules, callable(figures.figure))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert found == ["False", "True"]
