@@ -239,6 +239,14 @@ def test_the_poster_sits_late_in_the_momentum_vector_sum_beat():
     assert lecture.poster_time(parts[:1]) == 20.0
 
 
+def test_a_beat_its_scene_did_not_title_takes_the_chapter_as_its_slide_title():
+    from figures.lecture_slides import slide_titles
+
+    marks = (BeatMark("rule", 0.0, "Die Update-Regel"), BeatMark("", 4.0, ""))
+    part = lecture.Part("sgd", "SGD geht direkt bergab", Path(), Path(), marks, 100, 10.0)
+    assert slide_titles((part,)) == ["Die Update-Regel", "SGD geht direkt bergab"]
+
+
 def test_beats_are_the_sections_between_marks_and_progress_is_reported_per_second():
     class Writer:
         def write_frame(self, pixels, *, repeat=1):
