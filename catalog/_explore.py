@@ -39,6 +39,60 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "β1 von Adam",
         "ja": "Adam の β1",
     },
+    "explore_batch": {
+        "en": "Batch size",
+        "de": "Batchgröße",
+        "ja": "バッチサイズ",
+    },
+    "explore_batch_full": {
+        "en": "all {size}",
+        "de": "alle {size}",
+        "ja": "全 {size}",
+    },
+    "explore_batch_note": {
+        "en": "Batch size: the bowl is the mean loss of {size} examples, and each step follows the gradient of B"
+        " of them, drawn at random (a minibatch). B = {size} is the full batch: the book's exact path. With a"
+        " smaller B, {runs} paths, each on batches of its own, are drawn faintly over the exact one.",
+        "de": "Batchgröße: Die Schale ist der mittlere Verlust von {size} Beispielen, und jeder Schritt folgt dem"
+        " Gradienten von B zufällig gezogenen davon (einem Minibatch). B = {size} ist der volle Batch: der exakte"
+        " Pfad des Buchs. Bei kleinerem B werden {runs} Pfade mit jeweils eigenen Batches blass über den exakten"
+        " gezeichnet.",
+        "ja": "バッチサイズ：お椀は {size} 個の例の平均損失で、各ステップはそのうち無作為に選んだ B 個（ミニバッチ）の"
+        "勾配に従います。B = {size} はフルバッチで、本の厳密な経路です。B が小さいときは、それぞれ別のバッチを使う"
+        " {runs} 本の経路を厳密な経路の上に薄く描きます。",
+    },
+    "explore_batch_none": {
+        "en": "Batch size: minibatch paths exist on the bowl only, the mean loss of {size} examples.",
+        "de": "Batchgröße: Minibatch-Pfade gibt es nur auf der Schale, dem mittleren Verlust von {size} Beispielen.",
+        "ja": "バッチサイズ：ミニバッチの経路があるのはお椀（{size} 個の例の平均損失）だけです。",
+    },
+    "explore_batch_missing": {
+        "en": "Batch size: this setting has no minibatch paths. The page holds them from {start} for {settings}.",
+        "de": "Batchgröße: Für diese Einstellung gibt es keine Minibatch-Pfade. Die Seite enthält sie ab {start}"
+        " für {settings}.",
+        "ja": "バッチサイズ：この設定にはミニバッチの経路がありません。ページにあるのは開始点 {start} からの"
+        " {settings} です。",
+    },
+    "explore_noisy_setting": {
+        "en": "{optimizer} at η from {low} to {high}",
+        "de": "{optimizer} mit η von {low} bis {high}",
+        "ja": "{optimizer}（η は {low} から {high}）",
+    },
+    "explore_noisy_setting_second": {
+        "en": "{optimizer} at η from {low} to {high} with {symbol} = {value}",
+        "de": "{optimizer} mit η von {low} bis {high} und {symbol} = {value}",
+        "ja": "{optimizer}（η は {low} から {high}、{symbol} = {value}）",
+    },
+    "explore_noisy_readout": {
+        "en": "B = {batch} ({runs}\u00a0minibatch paths): f from {low} to {high}",
+        "de": "B = {batch} ({runs}\u00a0Minibatch-Pfade): f von {low} bis {high}",
+        "ja": "B = {batch}（ミニバッチ経路 {runs}\u00a0本）：f は {low} から {high}",
+    },
+    "explore_noisy_leaves": {
+        "en": "minibatch paths leaving the picture: {count} of {runs}",
+        "de": "Minibatch-Pfade außerhalb des Bildes: {count} von {runs}",
+        "ja": "図の外に出るミニバッチ経路：{runs} 本中 {count} 本",
+    },
     "explore_play": {
         "en": "Play",
         "de": "Abspielen",
@@ -123,6 +177,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "この関数についてページには optim_core の計算 {runs} 回分（本の流儀）が入っています：学習率 {lrs} 個"
         "（{low} から {high} まで、10 の累乗ごとに 1・2・5 の刻みと本の学習率）、α は {momenta}、β1 は {betas}、"
         "開始点 {starts} 個、最大 {steps} ステップ。スライダーはちょうどこれらの値の上を動きます。",
+    },
+    "explore_grid_noisy": {
+        "en": "Minibatch paths (optim_core.minibatch, seed {seed}), {paths} in all: {runs} for each batch size B in"
+        " {batches} of the {size} examples, from {start}, for {settings}.",
+        "de": "Minibatch-Pfade (optim_core.minibatch, Seed {seed}), insgesamt {paths}: {runs} für jede Batchgröße B"
+        " aus {batches} der {size} Beispiele, ab {start}, für {settings}.",
+        "ja": "ミニバッチの経路（optim_core.minibatch、シード {seed}）、合計 {paths} 本：{size} 個の例のうち B が"
+        " {batches} の各バッチサイズにつき {runs} 本、開始点 {start} から、{settings}。",
     },
     "explore_keys": {
         "en": "Keyboard: Tab moves between controls, arrow keys move a slider, Space plays and pauses.",

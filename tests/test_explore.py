@@ -1,6 +1,7 @@
 """The explorable page: its numbers against oc.run, its size, and the page itself in headless Chromium."""
 
 import base64
+import io
 import json
 import os
 import re
@@ -15,6 +16,7 @@ from playwright.sync_api import sync_playwright
 import optim_core as oc
 from figures.explore import MAX_PAGE_BYTES, data, page, write_explore
 from figures.explore.chromium import ARGS, open_offline, until
+from optim_core import minibatch
 
 BASELINES = Path(__file__).parent / "baseline"
 UPDATE = os.environ.get("OPTVIZ_UPDATE_BASELINES") == "1"
@@ -41,6 +43,19 @@ def _run(function: dict, name: str, lr: float, second: float | None, start) -> o
     key, _ = _second(name)
     hyper = {"lr": lr} | ({key: second} if key else {})
     return oc.run(oc.get_optimizer(name, **hyper), oc.get_function(function["name"]), start, function["steps"])
+
+
+def _noisy(function: dict, name: str, lr: float, batch: int) -> minibatch.MinibatchRun:
+    """The minibatch paths the page promises for a setting: optim_core.minibatch.run from the function's start."""
+    return minibatch.run(
+        oc.get_optimizer(name, lr=lr),
+        minibatch.bowl_data(),
+        batch=batch,
+        steps=function["steps"],
+        start=function["starts"][0],
+        runs=data.NOISY_RUNS,
+        seed=data.NOISY_SEED,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +101,58 @@ def test_every_stored_row_is_oc_run_for_its_setting(default_page, name, function
                 shown = t.values < 3e38
                 np.testing.assert_allclose(_floored(values[held])[shown], _floored(t.values)[shown], rtol=1e-6)
                 assert diverged_at[row] == t.diverged_at
+                row += 1
+    assert row == len(length)
+
+
+#: The settings with minibatch paths: the book's four, at the slider's rates from a tenth of the book's up to it.
+NOISY_LRS = {
+    "sgd": [0.1, 0.2, 0.3, 0.5, 0.95],
+    "momentum": [0.01, 0.02, 0.05, 0.1],
+    "adagrad": [0.2, 0.3, 0.5, 0.95, 1.0, 1.5],
+    "adam": [0.05, 0.1, 0.2, 0.3],
+}
+
+
+def test_only_the_bowl_holds_minibatch_paths_for_the_settings_it_names(default_page):
+    functions = _embedded(default_page.read_text(encoding="utf-8"))["functions"]
+    assert ["noisy" in f for f in functions] == [True, False, False]
+    bowl = functions[0]
+    noisy = bowl["noisy"]
+    assert noisy["batches"] == [3, 10, 100] and noisy["size"] == 1000 and noisy["runs"] == 3
+    assert {name: [bowl["lr"][i] for i in rows["lrs"]] for name, rows in noisy["optimizers"].items()} == NOISY_LRS
+    # The page says which, in words: in the grid sentence, and in the note of a setting without them.
+    listed = (
+        "Minibatch paths (optim_core.minibatch, seed 0), 171 in all: 3 for each batch size B in {3; 10; 100} of the"
+        " 1\u202f000 examples, from (−7, 2), for SGD at η from 0.1 to 0.95; Momentum at η from 0.01 to 0.1 with"
+        " α = 0.9; AdaGrad at η from 0.2 to 1.5; Adam at η from 0.05 to 0.3 with β1 = 0.9."
+    )
+    assert bowl["grid_text"].endswith(listed)
+    assert sum(len(v) for v in NOISY_LRS.values()) * 3 * 3 == 171
+    assert "for SGD at η from 0.1 to 0.95; Momentum" in noisy["missing"]
+    german = _embedded(page(("bowl",), "de", "light"))["functions"][0]
+    assert (
+        "ab (−7; 2), für SGD mit η von 0,1 bis 0,95; Momentum mit η von 0,01 bis 0,1 und α = 0,9;"
+        in german["grid_text"]
+    )
+
+
+@pytest.mark.parametrize("name", list(NOISY_LRS))
+def test_every_minibatch_row_is_minibatch_run_for_its_setting(default_page, name):
+    """Each minibatch row, held as the page holds it, equals optim_core.minibatch.run for its seed."""
+    bowl = _embedded(default_page.read_text(encoding="utf-8"))["functions"][0]
+    rows = bowl["noisy"]["optimizers"][name]
+    length, offset, diverged_at = (_unpack(rows[k], "i4") for k in ("length", "offset", "diverged_at"))
+    xy, values = _unpack(rows["xy"], "f4").reshape(-1, 2), _unpack(rows["f"], "f4")
+    row = 0
+    for lr in NOISY_LRS[name]:
+        for batch in bowl["noisy"]["batches"]:
+            expected = _noisy(bowl, name, lr, batch)
+            for path in range(bowl["noisy"]["runs"]):
+                held = offset[row] + np.minimum(np.arange(bowl["steps"] + 1), length[row] - 1)
+                np.testing.assert_allclose(xy[held], expected.positions[:, path], rtol=1e-6, atol=1e-6)
+                np.testing.assert_allclose(values[held], expected.values[:, path], rtol=1e-6)
+                assert diverged_at[row] == expected.diverged_at[path]
                 row += 1
     assert row == len(length)
 
@@ -266,10 +333,10 @@ def test_choosing_a_function_while_playing_never_runs_past_the_last_step(browser
 def test_every_control_works_from_the_keyboard(browser, default_page):
     view, problems, _ = open_offline(browser, default_page)
     order = []
-    for _ in range(7):
+    for _ in range(8):
         view.keyboard.press("Tab")
         order.append(view.evaluate("document.activeElement.id"))
-    assert order == ["function", "start", "optimizer", "lr", "second", "step", "play"]
+    assert order == ["function", "start", "optimizer", "lr", "second", "batch", "step", "play"]
     view.keyboard.press("Space")  # the play button
     assert view.get_attribute("#play", "aria-pressed") == "true"
     until(view, "Number(document.getElementById('step').value) > 3")
@@ -302,7 +369,139 @@ def test_on_a_phone_every_slider_keeps_its_width_and_nothing_scrolls_sideways(br
     overflow = view.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     view.context.close()
     assert problems == [] and overflow <= 0
-    assert len(widths) == 3 and min(widths) >= 120, widths
+    assert len(widths) == 4 and min(widths) >= 120, widths
+
+
+def _canvas(view, selector: str = "#path-canvas") -> np.ndarray:
+    """The canvas as drawn, as RGB levels."""
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(view.locator(selector).screenshot())).convert("RGB"), dtype=int)
+
+
+def _changed(before: np.ndarray, after: np.ndarray) -> int:
+    """Pixels that changed visibly (Skia's anti-aliasing of a dashed line may differ by a level between draws)."""
+    return int((np.abs(before - after).max(axis=-1) > 8).sum())
+
+
+def test_the_batch_slider_from_the_keyboard_draws_minibatch_run(browser, default_page):
+    view, problems, _ = open_offline(browser, default_page)
+    bowl = _embedded(default_page.read_text(encoding="utf-8"))["functions"][0]
+    exact_picture, exact_loss = _canvas(view), _canvas(view, "#loss-canvas")
+    assert view.get_attribute("#batch", "type") == "range"
+    assert view.locator("label[for=batch]").inner_text() == "Batch size"
+    assert view.locator("#batch-value").inner_text() == "all 1\u202f000"
+    assert view.evaluate("window.optvizExplore.drawnNoisyPaths()") == []
+    note = view.locator("#batch-note").inner_text()
+    assert "each step follows the gradient of B of them" in note and "B = 1\u202f000 is the full batch" in note
+    view.focus("#batch")
+    view.keyboard.press("Home")
+    _settled(view)
+    assert view.locator("#batch-value").inner_text() == "B = 3"
+    assert view.get_attribute("#batch", "aria-valuetext") == "B = 3"
+    assert view.evaluate("window.optvizExplore.setting()") == "bowl momentum lr=0.1 momentum=0.9 start=-7,2 batch=3"
+    expected = _noisy(bowl, "momentum", 0.1, 3)
+    drawn = np.array(view.evaluate("window.optvizExplore.drawnNoisyPaths()"))
+    assert drawn.shape == (3, 101, 2)
+    np.testing.assert_allclose(drawn, expected.positions.transpose(1, 0, 2), rtol=1e-6, atol=1e-6)
+    drawn_values = np.array(view.evaluate("window.optvizExplore.drawnNoisyValues()"))
+    np.testing.assert_allclose(drawn_values, expected.values.T, rtol=1e-6)
+    # the exact path stays, and both views changed
+    exact = _run(bowl, "momentum", 0.1, 0.9, (-7.0, 2.0))
+    np.testing.assert_allclose(view.evaluate("window.optvizExplore.drawnPath()"), exact.positions, rtol=1e-6, atol=1e-6)
+    assert _changed(exact_picture, _canvas(view)) > 500 and _changed(exact_loss, _canvas(view, "#loss-canvas")) > 200
+    low, high = (f"{v:.4g}" for v in (expected.values[-1].min(), expected.values[-1].max()))
+    assert f"B = 3 (3\u00a0minibatch paths): f from {low} to {high}" in view.locator("#readout").inner_text()
+    view.keyboard.press("ArrowRight")
+    _settled(view)
+    assert view.evaluate("window.optvizExplore.setting()").endswith(" batch=10")
+    np.testing.assert_allclose(
+        view.evaluate("window.optvizExplore.drawnNoisyPaths()"),
+        _noisy(bowl, "momentum", 0.1, 10).positions.transpose(1, 0, 2),
+        rtol=1e-6,
+        atol=1e-6,
+    )
+    # back to the full batch: exactly oc.run's path and today's picture
+    view.keyboard.press("End")
+    _settled(view)
+    assert view.evaluate("window.optvizExplore.setting()") == "bowl momentum lr=0.1 momentum=0.9 start=-7,2"
+    assert view.evaluate("window.optvizExplore.drawnNoisyPaths()") == []
+    np.testing.assert_allclose(view.evaluate("window.optvizExplore.drawnPath()"), exact.positions, rtol=1e-6, atol=1e-6)
+    assert _changed(exact_picture, _canvas(view)) == 0 and _changed(exact_loss, _canvas(view, "#loss-canvas")) == 0
+    assert problems == []
+    view.context.close()
+
+
+def test_minibatch_paths_that_leave_the_picture_are_labelled(browser, default_page):
+    """SGD at the book's 0.95 with batches of 3: two of the three paths swing out of the frame."""
+    view, problems, _ = open_offline(browser, default_page)
+    bowl = _embedded(default_page.read_text(encoding="utf-8"))["functions"][0]
+    view.focus("#optimizer")
+    view.keyboard.press("Home")  # SGD
+    view.focus("#batch")
+    view.keyboard.press("Home")
+    _settled(view)
+    assert view.evaluate("window.optvizExplore.setting()") == "bowl sgd lr=0.95 start=-7,2 batch=3"
+    (x0, x1), (y0, y1) = bowl["window"]
+    positions = _noisy(bowl, "sgd", 0.95, 3).positions
+    outside = (positions[..., 0] < x0) | (positions[..., 0] > x1) | (positions[..., 1] < y0) | (positions[..., 1] > y1)
+    assert outside.any(axis=0).sum() == 2
+    assert view.locator("#readout").inner_text().endswith(" · minibatch paths leaving the picture: 2 of 3")
+    view.keyboard.press("ArrowRight")  # B = 10: every path stays inside
+    _settled(view)
+    assert "leaving" not in view.locator("#readout").inner_text()
+    assert problems == []
+    view.context.close()
+
+
+def test_the_batch_slider_is_disabled_where_there_are_no_minibatch_paths(browser, default_page):
+    view, problems, _ = open_offline(browser, default_page)
+    view.focus("#batch")
+    view.keyboard.press("Home")  # B = 3, for Momentum at 0.1
+    view.focus("#lr")
+    view.keyboard.press("ArrowRight")  # 0.2: above the book's 0.1, no minibatch paths
+    _settled(view)
+    assert view.evaluate("document.getElementById('batch').disabled")
+    assert view.locator("#batch-value").inner_text() == "all 1\u202f000"
+    assert view.locator("#batch-note").inner_text().startswith("Batch size: this setting has no minibatch paths.")
+    assert view.evaluate("window.optvizExplore.drawnNoisyPaths()") == []
+    assert view.evaluate("window.optvizExplore.setting()") == "bowl momentum lr=0.2 momentum=0.9 start=-7,2"
+    view.keyboard.press("ArrowLeft")  # back to 0.1: the reader's B = 3 returns
+    _settled(view)
+    assert not view.evaluate("document.getElementById('batch').disabled")
+    assert view.evaluate("window.optvizExplore.setting()").endswith(" batch=3")
+    view.focus("#second")
+    view.keyboard.press("Home")  # α = 0
+    _settled(view)
+    assert view.evaluate("document.getElementById('batch').disabled")
+    view.keyboard.press("End")
+    view.keyboard.press("ArrowLeft")  # back to the default α = 0.9
+    view.focus("#start")
+    view.keyboard.press("ArrowDown")  # another start point
+    _settled(view)
+    assert view.evaluate("document.getElementById('batch').disabled")
+    view.focus("#function")
+    view.keyboard.press("ArrowDown")  # Rosenbrock
+    _settled(view)
+    assert view.evaluate("document.getElementById('batch').disabled")
+    assert view.locator("#batch-note").inner_text() == (
+        "Batch size: minibatch paths exist on the bowl only, the mean loss of 1\u202f000 examples."
+    )
+    assert view.evaluate("window.optvizExplore.drawnNoisyPaths()") == []
+    view.keyboard.press("ArrowUp")  # the bowl again, from its own start at the book's rate
+    _settled(view)
+    assert view.evaluate("window.optvizExplore.setting()") == "bowl momentum lr=0.1 momentum=0.9 start=-7,2 batch=3"
+    assert problems == []
+    view.context.close()
+
+
+def _matches_baseline(actual: Path) -> None:
+    expected = BASELINES / actual.name
+    if UPDATE:
+        shutil.copyfile(actual, expected)
+        pytest.skip(f"regenerated {expected.name}; open it, then run again without OPTVIZ_UPDATE_BASELINES")
+    assert expected.exists(), f"no baseline {expected.name}; make it with OPTVIZ_UPDATE_BASELINES=1"
+    assert compare_images(str(expected), str(actual), tol=2) is None
 
 
 @pytest.mark.parametrize(("lang", "theme"), [("en", "light"), ("de", "dark")])
@@ -314,12 +513,28 @@ def test_the_page_matches_its_screenshot(browser, tmp_path, lang, theme):
     view.screenshot(path=str(actual), full_page=True)
     view.context.close()
     assert problems == []
-    expected = BASELINES / actual.name
-    if UPDATE:
-        shutil.copyfile(actual, expected)
-        pytest.skip(f"regenerated {expected.name}; open it, then run again without OPTVIZ_UPDATE_BASELINES")
-    assert expected.exists(), f"no baseline {expected.name}; make it with OPTVIZ_UPDATE_BASELINES=1"
-    assert compare_images(str(expected), str(actual), tol=2) is None
+    _matches_baseline(actual)
+
+
+@pytest.mark.parametrize(("lang", "theme", "optimizer"), [("en", "light", "sgd"), ("de", "dark", "momentum")])
+def test_the_minibatch_view_matches_its_screenshot(browser, tmp_path, lang, theme, optimizer):
+    """A small batch: SGD at the book's rate with B = 10, Momentum with B = 3."""
+    page_path = write_explore(tmp_path / "explore.html", lang=lang, theme=theme)
+    view, problems, _ = open_offline(browser, page_path)
+    if optimizer == "sgd":
+        view.focus("#optimizer")
+        view.keyboard.press("Home")
+    view.focus("#batch")
+    view.keyboard.press("Home")
+    if optimizer == "sgd":
+        view.keyboard.press("ArrowRight")
+    view.evaluate("document.activeElement.blur()")  # no focus ring in the picture
+    _settled(view)
+    actual = tmp_path / f"explore-minibatch-{lang}-{theme}.png"
+    view.screenshot(path=str(actual), full_page=True)
+    view.context.close()
+    assert problems == []
+    _matches_baseline(actual)
 
 
 # ---- through the command line -----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The explorable page: one self-contained HTML file where readers move the learning rate and momentum.
+"""The explorable page: one self-contained HTML file where readers move the learning rate, momentum and, on
+the bowl, the batch size.
 
 Python computes, the page draws. :mod:`figures.explore.data` runs every setting the sliders can reach
 through optim_core and packs the results as base64 float32; ``page.html``, ``page.css`` and ``page.js``
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import optim_core as oc
 from catalog import DECIMAL_SEPARATOR, FONTS, MESSAGES, check_language, number, text
+from optim_core import minibatch
 
 from .._atomic import write_text
 from .._checks import check_writable_parent, output_format
@@ -35,6 +37,7 @@ PAGE_MESSAGES = (
     "explore_start",
     "explore_optimizer",
     "explore_beta1",
+    "explore_batch",
     "step",
     "explore_play",
     "explore_pause",
@@ -50,9 +53,17 @@ PAGE_MESSAGES = (
     "explore_readout",
     "explore_settled",
     "explore_keys",
+    "explore_noisy_readout",
+    "explore_noisy_leaves",
     "diverged",
     "leaves",
 )
+#: How the page writes each second hyperparameter in a value ("α = 0.9").
+SYMBOLS = {"momentum": "α", "beta1": "β1"}
+#: What separates the items of a list whose items hold commas of their own.
+ITEM_SEPARATOR = {"en": "; ", "de": "; ", "ja": "、"}
+#: What separates two sentences: Japanese sets none after its full stop.
+SENTENCE_SEPARATOR = {"en": " ", "de": " ", "ja": ""}
 
 
 #: The figures' axis labels ("learning rate η"), which the page also uses as control labels, capitalised.
@@ -105,20 +116,70 @@ def _point(point, lang: str) -> str:
     return "(" + separator(lang).join(data.shown(v, lang) for v in point) + ")"
 
 
+def _whole(count: int) -> str:
+    """A count as the page writes it in every language: a narrow space between thousands (1 000)."""
+    return f"{count:,}".replace(",", "\u202f")
+
+
+def _set(values, lang: str) -> str:
+    return "{" + "; ".join(number(v, lang) for v in values) + "}"
+
+
 def _grid_sentence(function: dict, lang: str) -> str:
     lrs = function["lr"]
     rows_per_lr = sum(len(data.SECOND[o][1]) if o in data.SECOND else 1 for o in data.OPTIMIZERS)
     return text(
         "explore_grid",
         lang,
-        runs=f"{len(lrs) * rows_per_lr * len(function['starts']):,}".replace(",", "\u202f"),
+        runs=_whole(len(lrs) * rows_per_lr * len(function["starts"])),
         lrs=len(lrs),
         low=number(lrs[0], lang),
         high=number(lrs[-1], lang),
-        momenta="{" + "; ".join(number(v, lang) for v in data.MOMENTA) + "}",
-        betas="{" + "; ".join(number(v, lang) for v in data.SECOND["adam"][1]) + "}",
+        momenta=_set(data.MOMENTA, lang),
+        betas=_set(data.SECOND["adam"][1], lang),
         starts=len(function["starts"]),
         steps=function["steps"],
+    )
+
+
+def _noisy_settings(function: dict, lang: str) -> str:
+    """The settings that have minibatch paths, in words: each optimizer, its rates and its second hyperparameter."""
+    lrs = function["lr"]
+    items = []
+    for name, rows in function["noisy"]["optimizers"].items():
+        words = {
+            "optimizer": oc.INFO[name].display_name,
+            "low": number(lrs[rows["lrs"][0]], lang),
+            "high": number(lrs[rows["lrs"][-1]], lang),
+        }
+        if name in data.SECOND:
+            key = data.SECOND[name][0]
+            words |= {"symbol": SYMBOLS[key], "value": number(oc.defaults(name)[key], lang)}
+            items.append(text("explore_noisy_setting_second", lang, **words))
+        else:
+            items.append(text("explore_noisy_setting", lang, **words))
+    return ITEM_SEPARATOR[lang].join(items)
+
+
+def _noisy_words(function: dict, lang: str) -> None:
+    """The bowl's sentences about its minibatch paths: what the batch slider does, which settings have them
+    (when the slider is disabled, and in the grid sentence)."""
+    noisy = function["noisy"]
+    size, start = _whole(noisy["size"]), _point(function["starts"][0], lang)
+    settings = _noisy_settings(function, lang)
+    function["batch_note"] = text("explore_batch_note", lang, size=size, runs=noisy["runs"])
+    noisy["missing"] = text("explore_batch_missing", lang, start=start, settings=settings)
+    paths = sum(len(rows["lrs"]) for rows in noisy["optimizers"].values()) * len(noisy["batches"]) * noisy["runs"]
+    function["grid_text"] += SENTENCE_SEPARATOR[lang] + text(
+        "explore_grid_noisy",
+        lang,
+        seed=noisy["seed"],
+        runs=noisy["runs"],
+        batches=_set(noisy["batches"], lang),
+        size=size,
+        start=start,
+        settings=settings,
+        paths=_whole(paths),
     )
 
 
@@ -134,6 +195,10 @@ def payload(functions: tuple[str, ...], lang: str, theme: str) -> dict:
             function["start_labels"][0] = text("explore_book_start", lang, point=function["start_labels"][0])
         function["lr_text"] = [number(v, lang) for v in function["lr"]]
         function["grid_text"] = _grid_sentence(function, lang)
+        if "noisy" in function:
+            _noisy_words(function, lang)
+        else:
+            function["batch_note"] = text("explore_batch_none", lang, size=_whole(minibatch.SIZE))
         page_functions.append(function)
     optimizers = []
     for name in data.OPTIMIZERS:
@@ -143,6 +208,7 @@ def payload(functions: tuple[str, ...], lang: str, theme: str) -> dict:
             key, values = data.SECOND[name]
             entry["second"] = {
                 "key": key,
+                "symbol": SYMBOLS[key],
                 "values": list(values),
                 "text": [number(v, lang) for v in values],
                 "default": values.index(oc.defaults(name)[key]),
@@ -157,6 +223,11 @@ def payload(functions: tuple[str, ...], lang: str, theme: str) -> dict:
         "default_optimizer": "momentum",
         "book_lr": oc.BOOK_COMPARISON,
         "functions": page_functions,
+        "batch": {
+            "values": [*data.NOISY_BATCHES, minibatch.SIZE],
+            "text": [f"B = {_whole(b)}" for b in data.NOISY_BATCHES]
+            + [text("explore_batch_full", lang, size=_whole(minibatch.SIZE))],
+        },
         "rate_colors": _rate_colors(),
         "diverged_color": THEMES[theme]["diverged"],
     }

@@ -5,6 +5,10 @@ only as far as it changes what the page draws: up to the step where it diverged 
 there), or up to the step after which f stays below :data:`FLOOR` (the bottom of the loss plot) and the
 point stays inside a box of :data:`SETTLED` (well under the page's 1e-6 promise). The page holds the last
 stored point for later steps, so every drawn path equals ``oc.run`` to float32 precision.
+
+On the bowl, the mean loss of :func:`optim_core.minibatch.bowl_data`'s examples, the page also holds minibatch
+paths (:func:`optim_core.minibatch.run`) for the batch-size slider: a few paths per batch size for the book's
+four optimizers over a range of rates, so that a reader sees the spread of the noise, not one lucky path.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import numpy as np
 
 import optim_core as oc
 from catalog import number, power_of_ten, text
+from optim_core import minibatch
 
 #: The book's four, plus Nesterov and RMSprop, in the book's convention.
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
@@ -41,6 +46,17 @@ SLOWEST_RATE = 0.999
 SCALE_TICKS = (0.7, 0.9, 0.97, 0.99, 0.999)
 #: Rate-map resolution (learning rates × momenta).
 RATE_CELLS = (120, 80)
+#: The function that has minibatch paths: the mean loss of optim_core.minibatch.bowl_data's examples.
+MINIBATCH_FUNCTION = "bowl"
+#: Minibatch sizes, smallest first (the full batch, all the examples, is the exact path the page already holds).
+NOISY_BATCHES = (3, 10, 100)
+#: Paths per setting and batch size, each on batches of its own.
+NOISY_RUNS = 3
+#: One seed for every setting: each optimizer and rate sees the same draws, and a smaller batch is the first
+#: examples of a larger one's (optim_core.minibatch draws a permutation per step and takes its first B).
+NOISY_SEED = 0
+#: Minibatch paths exist for the book's four at the slider's rates from the book's rate divided by this up to it.
+NOISY_RATE_SPAN = 10.0
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,19 @@ def stored_length(positions: np.ndarray, values: np.ndarray, diverged_at: np.nda
     return np.where(diverged_at >= 0, np.minimum(diverged_at + 1, length), length)
 
 
+def packed_rows(positions: np.ndarray, values: np.ndarray, diverged_at: np.ndarray) -> dict:
+    """Rows of ``positions`` (T+1, B, 2) and ``values`` (T+1, B), each as far as it changes the drawing, packed."""
+    length = stored_length(positions, values, diverged_at)
+    rows = range(positions.shape[1])
+    return {
+        "length": pack(length, "i4"),
+        "offset": pack(np.concatenate([[0], np.cumsum(length)[:-1]]), "i4"),
+        "diverged_at": pack(diverged_at, "i4"),
+        "xy": pack(np.concatenate([positions[: length[r], r] for r in rows]), "f4"),
+        "f": pack(np.concatenate([values[: length[r], r] for r in rows]), "f4"),
+    }
+
+
 def runs(f: oc.Function, setup: Setup, lrs: np.ndarray) -> dict:
     """Every optimizer over (lr, its second hyperparameter, start), in that index order, as packed rows."""
     packed = {}
@@ -113,17 +142,50 @@ def runs(f: oc.Function, setup: Setup, lrs: np.ndarray) -> dict:
             grid[key] = np.array(values)
         result = oc.sweep(name, f, grid, starts=starts, steps=setup.steps, keep_history=True)
         t = result.trajectory
-        length = stored_length(t.positions, t.values, t.diverged_at)
-        rows = range(t.positions.shape[1])
-        packed[name] = {
-            "default_lr": default_lr(f, name, lrs, result),
-            "length": pack(length, "i4"),
-            "offset": pack(np.concatenate([[0], np.cumsum(length)[:-1]]), "i4"),
-            "diverged_at": pack(t.diverged_at, "i4"),
-            "xy": pack(np.concatenate([t.positions[: length[r], r] for r in rows]), "f4"),
-            "f": pack(np.concatenate([t.values[: length[r], r] for r in rows]), "f4"),
-        }
+        packed[name] = {"default_lr": default_lr(f, name, lrs, result)} | packed_rows(
+            t.positions, t.values, t.diverged_at
+        )
     return packed
+
+
+def noisy_lrs(name: str, lrs: np.ndarray) -> np.ndarray:
+    """Indices of the rates in ``lrs`` at which ``name`` (one of the book's four) has minibatch paths."""
+    book = oc.BOOK_COMPARISON[name]
+    return np.flatnonzero((lrs >= book / NOISY_RATE_SPAN * (1 - 1e-9)) & (lrs <= book))
+
+
+def noisy_runs(setup: Setup, lrs: np.ndarray) -> dict:
+    """Minibatch paths of the book's four (default second hyperparameter) from the function's own start, over
+    (lr, batch size, path) in that index order, as packed rows; a row is ``optim_core.minibatch.run``'s path."""
+    examples = minibatch.bowl_data()
+    optimizers = {}
+    for name in oc.BOOK_COMPARISON:
+        chosen = noisy_lrs(name, lrs)
+        noisy = [
+            minibatch.run(
+                oc.get_optimizer(name, lr=float(lrs[i])),
+                examples,
+                batch=batch,
+                steps=setup.steps,
+                start=setup.starts[0],
+                runs=NOISY_RUNS,
+                seed=NOISY_SEED,
+            )
+            for i in chosen
+            for batch in NOISY_BATCHES
+        ]
+        optimizers[name] = {"lrs": chosen.tolist()} | packed_rows(
+            np.concatenate([r.positions for r in noisy], axis=1),
+            np.concatenate([r.values for r in noisy], axis=1),
+            np.concatenate([r.diverged_at for r in noisy]),
+        )
+    return {
+        "size": examples.size,
+        "batches": list(NOISY_BATCHES),
+        "runs": NOISY_RUNS,
+        "seed": NOISY_SEED,
+        "optimizers": optimizers,
+    }
 
 
 def default_lr(f: oc.Function, name: str, lrs: np.ndarray, result: oc.SweepResult) -> int:
@@ -240,4 +302,6 @@ def function_data(name: str, lang: str, colors) -> dict:
     }
     if f.eigenvalues is not None:
         data["rate_map"] = rate_map(f, lrs, lang)
+    if name == MINIBATCH_FUNCTION:
+        data["noisy"] = noisy_runs(setup, lrs)
     return data

@@ -8,6 +8,7 @@
   const css = getComputedStyle(document.documentElement);
   const color = (name) => css.getPropertyValue(name).trim();
   const THEME = { bg: color("--bg"), fg: color("--fg"), muted: color("--muted"), axis: color("--axis") };
+  const FAINT = Number(color("--faint"));
   const FONT = css.getPropertyValue("--font").trim() + ', "DejaVu Sans", "Noto Sans CJK JP", sans-serif';
   const STEP_MS = 70; // playback: one step per 70 ms
   const timings = { firstDrawMs: null, lastRedrawMs: null, lastResponseMs: null, redraws: 0 };
@@ -22,19 +23,22 @@
   const float32 = (base64) => new Float32Array(bytes(base64).buffer);
   const int32 = (base64) => new Int32Array(bytes(base64).buffer);
 
+  // Packed rows: each row's stored length and offset, where it diverged (-1: never), its points and values.
+  const rows = (r) => ({
+    length: int32(r.length),
+    offset: int32(r.offset),
+    divergedAt: int32(r.diverged_at),
+    xy: float32(r.xy),
+    f: float32(r.f),
+  });
+
   // A function's arrays are decoded the first time it is shown.
   function decoded(fn) {
     if (fn.decoded) return fn;
-    for (const name of Object.keys(fn.runs)) {
-      const r = fn.runs[name];
-      fn.runs[name] = {
-        length: int32(r.length),
-        offset: int32(r.offset),
-        divergedAt: int32(r.diverged_at),
-        xy: float32(r.xy),
-        f: float32(r.f),
-        defaultLr: r.default_lr,
-      };
+    for (const name of Object.keys(fn.runs)) fn.runs[name] = { ...rows(fn.runs[name]), defaultLr: fn.runs[name].default_lr };
+    if (fn.noisy) {
+      const optimizers = fn.noisy.optimizers;
+      for (const name of Object.keys(optimizers)) optimizers[name] = { ...rows(optimizers[name]), lrs: optimizers[name].lrs };
     }
     fn.contours = fn.contours.map((c) => ({ color: c.color, xy: float32(c.xy) }));
     if (fn.rate_map) {
@@ -48,6 +52,8 @@
   }
 
   const OPTIMIZERS = Object.fromEntries(DATA.optimizers.map((o) => [o.name, o]));
+  const BATCH = DATA.batch; // the batch slider's sizes, smallest first; the last is the full batch
+  const FULL = BATCH.values.length - 1;
   const RATE_COLORS = bytes(DATA.rate_colors);
 
   // ---- words and numbers ---------------------------------------------------------------------------------
@@ -69,7 +75,19 @@
   }
 
   // ---- state ---------------------------------------------------------------------------------------------
-  const state = { fn: null, start: 0, optimizer: DATA.default_optimizer, lr: 0, second: {}, step: 0, playing: false };
+  const state = {
+    fn: null,
+    start: 0,
+    optimizer: DATA.default_optimizer,
+    lr: 0,
+    second: {},
+    batch: FULL,
+    step: 0,
+    playing: false,
+  };
+
+  // One stored row: a path with its values.
+  const path = (run, row) => ({ run, length: run.length[row], offset: run.offset[row], divergedAt: run.divergedAt[row] });
 
   function current() {
     const fn = state.fn;
@@ -79,12 +97,25 @@
     const secondIndex = opt.second ? state.second[opt.name] : 0;
     // sweep order: learning rate, then the second hyperparameter, then the start point (last axis)
     const row = (state.lr * secondCount + secondIndex) * fn.starts.length + state.start;
-    return { fn, opt, run, row, secondIndex, length: run.length[row], offset: run.offset[row], divergedAt: run.divergedAt[row] };
+    return { fn, opt, row, secondIndex, ...path(run, row), noisy: noisyPaths(fn, opt, secondIndex) };
   }
 
-  // The point shown at step k: a row holds its last stored point after it settled or diverged.
-  function stored(c, k) {
-    return c.offset + Math.min(k, c.length - 1);
+  // The minibatch paths drawn for this setting: [] at the full batch, null where the setting has none (only the
+  // book's four from the function's own start, at their default second hyperparameter and some rates, have them).
+  function noisyPaths(fn, opt, secondIndex) {
+    const run = fn.noisy && fn.noisy.optimizers[opt.name];
+    if (!run || state.start !== 0 || (opt.second && secondIndex !== opt.second.default)) return null;
+    const at = run.lrs.indexOf(state.lr);
+    if (at < 0) return null;
+    if (state.batch === FULL) return [];
+    // build order: learning rate, then the batch size, then the path (last axis)
+    const first = (at * fn.noisy.batches.length + state.batch) * fn.noisy.runs;
+    return Array.from({ length: fn.noisy.runs }, (_, i) => path(run, first + i));
+  }
+
+  // The point of path p shown at step k: a row holds its last stored point after it settled or diverged.
+  function stored(p, k) {
+    return p.offset + Math.min(k, p.length - 1);
   }
 
   // ---- drawing helpers -----------------------------------------------------------------------------------
@@ -404,28 +435,37 @@
     ctx.clip();
     const xy = c.run.xy;
     const last = c.length - 1;
-    const segment = (from, to, alpha, width) => {
+    // Path p's stored points from step `from` to `to`, as a line and, where `dots` is given, a dot at each point.
+    const segment = (p, from, to, alpha, width, dots) => {
       ctx.globalAlpha = alpha;
       ctx.strokeStyle = colour;
       ctx.fillStyle = colour;
       ctx.lineWidth = width;
       ctx.beginPath();
       for (let k = from; k <= to; k++) {
-        const i = 2 * (c.offset + k);
-        if (k === from) ctx.moveTo(sx(xy[i]), sy(xy[i + 1]));
-        else ctx.lineTo(sx(xy[i]), sy(xy[i + 1]));
+        const i = 2 * (p.offset + k);
+        if (k === from) ctx.moveTo(sx(p.run.xy[i]), sy(p.run.xy[i + 1]));
+        else ctx.lineTo(sx(p.run.xy[i]), sy(p.run.xy[i + 1]));
       }
       ctx.stroke();
-      for (let k = from; k <= to; k++) {
-        const i = 2 * (c.offset + k);
+      for (let k = from; dots && k <= to; k++) {
+        const i = 2 * (p.offset + k);
         ctx.beginPath();
-        ctx.arc(sx(xy[i]), sy(xy[i + 1]), 2.4, 0, 2 * Math.PI);
+        ctx.arc(sx(p.run.xy[i]), sy(p.run.xy[i + 1]), dots, 0, 2 * Math.PI);
         ctx.fill();
       }
     };
+    // The minibatch paths, faint, under the exact one, so that the exact path stays readable through them: what
+    // each has stepped so far, and a dot where it is now.
+    for (const p of c.noisy || []) {
+      const upTo = Math.min(state.step, p.length - 1);
+      if (upTo < p.length - 1) segment(p, upTo, p.length - 1, 0.3 * FAINT, 1);
+      segment(p, 0, upTo, FAINT, 1.1);
+      segment(p, upTo, upTo, 0.9, 1, 3);
+    }
     const shown = Math.min(state.step, last);
-    if (shown < last) segment(shown, last, 0.28, 1.2);
-    segment(0, shown, 1, 1.6);
+    if (shown < last) segment(c, shown, last, 0.28, 1.2, 2.4);
+    segment(c, 0, shown, 1, 1.6, 2.4);
     ctx.globalAlpha = 1;
     const start = 2 * c.offset;
     ctx.beginPath();
@@ -438,25 +478,35 @@
     const here = 2 * stored(c, state.step);
     ring(ctx, sx(xy[here]), sy(xy[here + 1]), 8, colour);
     ctx.restore();
+    const notes = [];
     if (c.divergedAt >= 0) {
       // The point where it left, pinned to the frame's edge when it is outside.
       const i = 2 * (c.offset + last);
       const x = Math.min(Math.max(sx(xy[i]), b.left + 6), b.left + b.width - 6);
       const y = Math.min(Math.max(sy(xy[i + 1]), b.top + 6), b.top + b.height - 6);
       cross(ctx, Number.isFinite(x) ? x : b.left + b.width - 6, Number.isFinite(y) ? y : b.top + 6, 7, colour);
-      label(ctx, fill(M.diverged, { step: c.divergedAt }), b.left + 22, b.top + 6, colour); // right of "y"
+      notes.push(fill(M.diverged, { step: c.divergedAt }));
     } else {
-      const leaves = firstOutside(c);
-      if (leaves >= 0) label(ctx, fill(M.leaves, { step: leaves }), b.left + 22, b.top + 6, colour);
+      const leaves = firstOutside(c.fn, c);
+      if (leaves >= 0) notes.push(fill(M.leaves, { step: leaves }));
     }
+    const away = noisyAway(c);
+    if (away) notes.push(away);
+    notes.forEach((text, i) => label(ctx, text, b.left + 22, b.top + 6 + 24 * i, colour)); // right of "y"
   }
 
-  // The first step whose point lies outside the picture (a run that wanders off without diverging), or -1.
-  function firstOutside(c) {
-    const [[x0, x1], [y0, y1]] = c.fn.window;
-    for (let k = 0; k < c.length; k++) {
-      const x = c.run.xy[2 * (c.offset + k)];
-      const y = c.run.xy[2 * (c.offset + k) + 1];
+  // How many of the minibatch paths leave the picture, in words, or "" when none does.
+  function noisyAway(c) {
+    const count = (c.noisy || []).filter((p) => firstOutside(c.fn, p) >= 0).length;
+    return count ? fill(M.explore_noisy_leaves, { count, runs: c.noisy.length }) : "";
+  }
+
+  // The first step at which path p lies outside the picture (a run that wanders off without diverging), or -1.
+  function firstOutside(fn, p) {
+    const [[x0, x1], [y0, y1]] = fn.window;
+    for (let k = 0; k < p.length; k++) {
+      const x = p.run.xy[2 * (p.offset + k)];
+      const y = p.run.xy[2 * (p.offset + k) + 1];
       if (x < x0 || x > x1 || y < y0 || y > y1) return k;
     }
     return -1;
@@ -474,19 +524,23 @@
     ctx.rect(b.left, b.top - 2, b.width + 2, b.height + 4);
     ctx.clip();
     ctx.strokeStyle = c.opt.color;
-    ctx.lineWidth = 1.6;
-    ctx.beginPath();
-    for (let k = 0; k <= last; k++) {
-      const v = values[c.offset + k];
-      if (k === 0) ctx.moveTo(sx(k), sy(v));
-      else ctx.lineTo(sx(k), sy(v));
-    }
-    // A settled run stays where it settled: its value holds to the last step (a diverged one ends at its cross).
-    const settled = c.divergedAt < 0;
-    if (settled) ctx.lineTo(sx(c.fn.steps), sy(values[c.offset + last]));
-    ctx.stroke();
+    const curve = (p, alpha, width) => {
+      ctx.globalAlpha = alpha;
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      for (let k = 0; k < p.length; k++) {
+        const v = p.run.f[p.offset + k];
+        if (k === 0) ctx.moveTo(sx(k), sy(v));
+        else ctx.lineTo(sx(k), sy(v));
+      }
+      // A settled run stays where it settled: its value holds to the last step (a diverged one ends at its cross).
+      if (p.divergedAt < 0) ctx.lineTo(sx(c.fn.steps), sy(p.run.f[p.offset + p.length - 1]));
+      ctx.stroke();
+    };
+    for (const p of c.noisy || []) curve(p, FAINT, 1.1);
+    curve(c, 1, 1.6);
+    ctx.globalAlpha = 1;
     ctx.restore();
-    const k = settled ? state.step : Math.min(state.step, last);
     ctx.strokeStyle = THEME.muted;
     ctx.lineWidth = 1;
     ctx.setLineDash([3, 3]);
@@ -495,10 +549,14 @@
     ctx.lineTo(sx(state.step), b.top + b.height);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.beginPath();
-    ctx.arc(sx(k), sy(values[stored(c, k)]), 4.5, 0, 2 * Math.PI);
+    // The value at this step (a diverged run's dot stays at its last step), small for the minibatch paths.
     ctx.fillStyle = c.opt.color;
-    ctx.fill();
+    for (const [p, radius] of [...(c.noisy || []).map((q) => [q, 2.5]), [c, 4.5]]) {
+      const k = p.divergedAt < 0 ? state.step : Math.min(state.step, p.length - 1);
+      ctx.beginPath();
+      ctx.arc(sx(k), sy(p.run.f[stored(p, k)]), radius, 0, 2 * Math.PI);
+      ctx.fill();
+    }
     if (c.divergedAt >= 0) cross(ctx, sx(c.divergedAt), sy(values[c.offset + last]), 5, c.opt.color);
     ctx.fillStyle = THEME.muted;
     ctx.font = font(11);
@@ -545,6 +603,19 @@
     ];
     if (c.divergedAt >= 0) words.push(fill(M.diverged, { step: c.divergedAt }));
     else if (c.length <= c.fn.steps) words.push(fill(M.explore_settled, { step: c.length - 1 }));
+    if (c.noisy && c.noisy.length) {
+      const values = c.noisy.map((p) => p.run.f[stored(p, state.step)]);
+      words.push(
+        fill(M.explore_noisy_readout, {
+          runs: c.noisy.length,
+          batch: BATCH.values[state.batch],
+          low: shown(Math.min(...values)),
+          high: shown(Math.max(...values)),
+        }),
+      );
+      const away = noisyAway(c);
+      if (away) words.push(away);
+    }
     $("readout").textContent = words.join(" · ");
     $("path-canvas").setAttribute("aria-label", $("readout").textContent);
     $("step-value").textContent = String(state.step);
@@ -593,6 +664,7 @@
     const parts = [c.fn.name, c.opt.name, "lr=" + c.fn.lr[state.lr]];
     if (c.opt.second) parts.push(c.opt.second.key + "=" + c.opt.second.values[c.secondIndex]);
     parts.push("start=" + c.fn.starts[state.start].join(","));
+    if (c.noisy && c.noisy.length) parts.push("batch=" + BATCH.values[state.batch]);
     return parts.join(" ");
   }
 
@@ -616,8 +688,15 @@
     if (!opt.second) return;
     $("second").previousElementSibling.textContent = opt.second.key === "beta1" ? M.explore_beta1 : M.momentum_label;
     const index = state.second[opt.name];
-    const symbol = opt.second.key === "beta1" ? "β1" : "α";
-    setSlider($("second"), $("second-value"), opt.second.values.length, index, symbol + " = " + opt.second.text[index]);
+    setSlider($("second"), $("second-value"), opt.second.values.length, index, opt.second.symbol + " = " + opt.second.text[index]);
+  }
+  // Disabled, at the full batch, where the setting has no minibatch paths; the reader's choice returns with them.
+  function showBatch() {
+    const c = current();
+    const index = c.noisy ? state.batch : FULL;
+    $("batch").disabled = !c.noisy;
+    setSlider($("batch"), $("batch-value"), BATCH.values.length, index, BATCH.text[index]);
+    $("batch-note").textContent = c.fn.noisy && !c.noisy ? c.fn.noisy.missing : c.fn.batch_note;
   }
   function showStep() {
     setSlider($("step"), $("step-value"), state.fn.steps + 1, state.step, String(state.step));
@@ -671,6 +750,7 @@
     $("start").previousElementSibling.textContent = M.explore_start;
     $("optimizer").previousElementSibling.textContent = M.explore_optimizer;
     $("lr").previousElementSibling.textContent = M.learning_rate_label;
+    $("batch").previousElementSibling.textContent = M.explore_batch;
     $("step").previousElementSibling.textContent = M.step_label;
     $("path-title").textContent = M.explore_path_view;
     $("path-legend").textContent = M.explore_path_legend;
@@ -685,33 +765,44 @@
     );
     chooseFunction(0);
     showSecond();
+    showBatch();
     setPlaying(false);
 
+    // Every setting but the step decides which minibatch paths exist, so each one updates the batch slider.
     const everything = { path: true, loss: true, rate: true };
+    const changed = (event) => {
+      showBatch();
+      invalidate(everything, event);
+    };
     $("function").addEventListener("change", (event) => {
       chooseFunction(Number(event.target.value));
-      invalidate(everything, event);
+      changed(event);
     });
     $("start").addEventListener("change", (event) => {
       state.start = Number(event.target.value);
-      invalidate(everything, event);
+      changed(event);
     });
     $("optimizer").addEventListener("change", (event) => {
       state.optimizer = DATA.optimizers[Number(event.target.value)].name;
       state.lr = defaultLr(state.fn, state.optimizer);
       showLr();
       showSecond();
-      invalidate(everything, event);
+      changed(event);
     });
     $("lr").addEventListener("input", (event) => {
       state.lr = Number(event.target.value);
       showLr();
-      invalidate(everything, event);
+      changed(event);
     });
     $("second").addEventListener("input", (event) => {
       state.second[state.optimizer] = Number(event.target.value);
       showSecond();
-      invalidate(everything, event);
+      changed(event);
+    });
+    $("batch").addEventListener("input", (event) => {
+      state.batch = Number(event.target.value);
+      showBatch();
+      invalidate({ path: true, loss: true }, event);
     });
     $("step").addEventListener("input", (event) => {
       setPlaying(false);
@@ -731,26 +822,27 @@
     invalidate(everything);
   }
 
+  // Path p as drawn at every step: its points (data coordinates) and values.
+  function drawnPoints(p, steps) {
+    return Array.from({ length: steps + 1 }, (_, k) => {
+      const i = 2 * stored(p, k);
+      return [p.run.xy[i], p.run.xy[i + 1]];
+    });
+  }
+  function drawnValues(p, steps) {
+    return Array.from({ length: steps + 1 }, (_, k) => p.run.f[stored(p, k)]);
+  }
+
   // For tests and embedding pages: the drawn setting and its points at every step, in data coordinates.
   window.optvizExplore = {
     timings,
     setting: () => settingName(current()),
-    drawnPath: () => {
-      const c = current();
-      const points = [];
-      for (let k = 0; k <= c.fn.steps; k++) {
-        const i = 2 * stored(c, k);
-        points.push([c.run.xy[i], c.run.xy[i + 1]]);
-      }
-      return points;
-    },
-    drawnValues: () => {
-      const c = current();
-      const values = [];
-      for (let k = 0; k <= c.fn.steps; k++) values.push(c.run.f[stored(c, k)]);
-      return values;
-    },
+    drawnPath: () => drawnPoints(current(), state.fn.steps),
+    drawnValues: () => drawnValues(current(), state.fn.steps),
     divergedAt: () => current().divergedAt,
+    // the minibatch paths drawn over the exact one (none at the full batch)
+    drawnNoisyPaths: () => (current().noisy || []).map((p) => drawnPoints(p, state.fn.steps)),
+    drawnNoisyValues: () => (current().noisy || []).map((p) => drawnValues(p, state.fn.steps)),
   };
   init();
 })();
