@@ -4,9 +4,11 @@ Goals (issue 10): build the default page in at most 2 s; first paint at most 500
 30 ms, measured in the page with performance.now around the redraw. Each figure is a median of several runs,
 beside a named baseline measured in the same run:
 
-- build: the batched build against one ``oc.run`` per setting (the loop the page would need without sweeps);
+- build: the batched build against one ``oc.run`` per setting (the loop the page would need without sweeps),
+  plus the same minibatch runs (one ``optim_core.minibatch.run`` per setting and batch size, as the build);
 - first paint: the page against a blank page with a heading and one canvas, in the same browser;
-- slider: moving the learning rate (every view redraws) against moving the step slider (path and loss only).
+- slider: moving the learning rate (every view redraws) against moving the step slider (path and loss only);
+  the batch slider and the step slider at the smallest batch, where three more paths are drawn.
 
 Run: ``.venv/bin/python bench/explore.py``
 """
@@ -44,7 +46,9 @@ def seconds(action, runs: int) -> list[float]:
 
 
 def one_run_per_setting():
-    """The baseline: every setting of the default page run on its own."""
+    """The baseline: every setting of the default page run on its own, and its minibatch paths as the build
+    runs them (one call per setting and batch size already steps its paths together)."""
+    data.noisy_runs(data.SETUPS[data.MINIBATCH_FUNCTION], data.lr_grid(data.SETUPS[data.MINIBATCH_FUNCTION]))
     for name in data.DEFAULT_FUNCTIONS:
         f, setup = oc.get_function(name), data.SETUPS[name]
         for optimizer in data.OPTIMIZERS:
@@ -66,13 +70,21 @@ def paint_times(browser, path: Path, own_mark: bool) -> tuple[float, float | Non
     return painted, drawn
 
 
-def slider_times(browser, path: Path, control: str) -> tuple[list[float], list[float]]:
-    """Redraw time and key-event-to-redrawn time (ms) for each of PRESSES arrow keys on ``control``."""
+def slider_times(browser, path: Path, control: str, before: tuple[str, ...] = ()) -> tuple[list[float], list[float]]:
+    """Redraw time and key-event-to-redrawn time (ms) for each of PRESSES arrow keys on ``control``, after
+    pressing ``before`` ("#selector:Key") to choose the setting."""
     view, _, _ = open_offline(browser, path)
+    for press in before:
+        selector, key = press.split(":")
+        view.focus(selector)
+        view.keyboard.press(key)
     view.focus(control)
     redraw, response = [], []
-    # From the slider's start: four steps right, four left, and so on, so that every press changes its value.
-    for i, key in enumerate(["Home"] + ["ArrowRight" if (i // 4) % 2 == 0 else "ArrowLeft" for i in range(PRESSES)]):
+    # From the slider's start: up to four steps right, as many left, and so on, so that every press changes its
+    # value (the batch slider has four positions).
+    swing = min(4, int(view.get_attribute(control, "max")))
+    keys = ["ArrowRight" if (i // swing) % 2 == 0 else "ArrowLeft" for i in range(PRESSES)]
+    for i, key in enumerate(["Home", *keys]):
         before = view.evaluate("window.optvizExplore.timings.redraws")
         view.keyboard.press(key)
         until(view, f"window.optvizExplore.timings.redraws > {before}")
@@ -89,6 +101,8 @@ def main():
     from playwright.sync_api import sync_playwright
 
     build = seconds(lambda: page(data.DEFAULT_FUNCTIONS, "en", "light"), RUNS)
+    bowl = data.SETUPS[data.MINIBATCH_FUNCTION]
+    noisy = seconds(lambda: data.noisy_runs(bowl, data.lr_grid(bowl)), RUNS)
     loop = seconds(one_run_per_setting, 3)
     folder = Path(tempfile.mkdtemp())
     target = write_explore(folder / "explore.html")
@@ -103,6 +117,7 @@ def main():
         f"| build the default page (median of {RUNS}) | {statistics.median(build):.2f} s"
         f" | {statistics.median(loop):.2f} s (one oc.run per setting, median of 3) | <= 2 s |"
     )
+    print(f"| of which the minibatch paths (median of {RUNS}) | {statistics.median(noisy):.2f} s | | |")
     print(
         f"| the same in a fresh Python process, imports included (median of 3) | {statistics.median(cold):.2f} s | | |"
     )
@@ -120,6 +135,8 @@ def main():
         )
         lr_redraw, lr_response = slider_times(browser, target, "#lr")
         step_redraw, step_response = slider_times(browser, target, "#step")
+        batch_redraw, _ = slider_times(browser, target, "#batch")
+        noisy_step_redraw, _ = slider_times(browser, target, "#step", ("#optimizer:Home", "#batch:Home"))
         print(
             f"| lr slider: redraw (median / max of {PRESSES}) | {statistics.median(lr_redraw):.1f} /"
             f" {max(lr_redraw):.1f} ms | {statistics.median(step_redraw):.1f} / {max(step_redraw):.1f} ms"
@@ -129,6 +146,11 @@ def main():
             f"| lr slider: key event to redrawn (median / max of {PRESSES}) | {statistics.median(lr_response):.1f} /"
             f" {max(lr_response):.1f} ms | {statistics.median(step_response):.1f} / {max(step_response):.1f} ms"
             " (step slider) | |"
+        )
+        print(
+            f"| batch slider: redraw (median / max of {PRESSES}) | {statistics.median(batch_redraw):.1f} /"
+            f" {max(batch_redraw):.1f} ms | {statistics.median(noisy_step_redraw):.1f} /"
+            f" {max(noisy_step_redraw):.1f} ms (step slider, SGD at B = 3) | <= 30 ms |"
         )
         browser.close()
     shutil.rmtree(folder)
