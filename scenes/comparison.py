@@ -97,8 +97,7 @@ class FourWayRace(Lecture):
 
         # One look at each optimizer the race runs, in the script's order.
         for name in [beat.name for beat in BEATS if any(t.optimizer.name == beat.name for t in runs)]:
-            self.beat(name, keep=self.mobjects)
-            self.play(*look(name), run_time=0.6)
+            self.beat(name, keep=self.mobjects, enter=list(look(name)))
             self.wait(self.reading_left(0.5))
 
         self.beat("ranking", keep=self.mobjects, steps=steps)
