@@ -435,8 +435,8 @@
     ctx.clip();
     const xy = c.run.xy;
     const last = c.length - 1;
-    // Path p's stored points from step `from` to `to`, as a line and, where `dots` is given, a dot at each point.
-    const segment = (p, from, to, alpha, width, dots) => {
+    // Path p's stored points from step `from` to `to`, as a line and, given a dotRadius, a dot at each point.
+    const segment = (p, from, to, alpha, width, dotRadius) => {
       ctx.globalAlpha = alpha;
       ctx.strokeStyle = colour;
       ctx.fillStyle = colour;
@@ -448,10 +448,10 @@
         else ctx.lineTo(sx(p.run.xy[i]), sy(p.run.xy[i + 1]));
       }
       ctx.stroke();
-      for (let k = from; dots && k <= to; k++) {
+      for (let k = from; dotRadius && k <= to; k++) {
         const i = 2 * (p.offset + k);
         ctx.beginPath();
-        ctx.arc(sx(p.run.xy[i]), sy(p.run.xy[i + 1]), dots, 0, 2 * Math.PI);
+        ctx.arc(sx(p.run.xy[i]), sy(p.run.xy[i + 1]), dotRadius, 0, 2 * Math.PI);
         ctx.fill();
       }
     };
