@@ -20,12 +20,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "training_title": {
         "en": "The book's Figure 6-9 on real handwritten digits",
         "de": "Abbildung 6-9 des Buchs mit echten handgeschriebenen Ziffern",
-        "ja": "本の図6-9を本物の手書き数字で",
+        "ja": "書籍の図6-9を本物の手書き数字で再現",
     },
     "training_loss_title": {
         "en": "Minibatch loss, smoothed as in the book",
         "de": "Verlust je Minibatch, geglättet wie im Buch",
-        "ja": "ミニバッチの損失（本と同じ平滑化）",
+        "ja": "ミニバッチの損失（書籍と同じ平滑化）",
     },
     "test_accuracy": {
         "en": "test accuracy",
@@ -70,7 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "noise_title": {
         "en": "The “S” in SGD: every step on a random minibatch of the bowl's data",
         "de": "Das „S“ in SGD: jeder Schritt auf einem zufälligen Minibatch der Daten der Schale",
-        "ja": "SGD の「S」：各ステップはお椀のデータのランダムなミニバッチで",
+        "ja": "SGD の「S」：毎ステップ、お椀のデータからランダムに選んだミニバッチで",
     },
     "batch_panel": {
         "en": "batch size {batch}",
@@ -80,11 +80,130 @@ MESSAGES: dict[str, dict[str, str]] = {
     "exact_path": {
         "en": "{name}, each step on all {size} examples: the book's path",
         "de": "{name}, jeder Schritt auf allen {size} Beispielen: der Pfad des Buchs",
-        "ja": "{name}、各ステップで全 {size} 個：本の経路",
+        "ja": "{name}、各ステップで全 {size} 個を使う：書籍の経路",
     },
     "noisy_paths": {
         "en": "{name}, {runs} runs on random minibatches",
         "de": "{name}, {runs} Läufe auf zufälligen Minibatches",
-        "ja": "{name}、ランダムなミニバッチで {runs} 回",
+        "ja": "{name}、ランダムなミニバッチでの {runs} 回の実行",
+    },
+    "caption_training": {
+        "en": (
+            "The book's Figure 6-9 on real handwritten digits (scikit-learn's 1797 scans of 8×8 pixels): {names}"
+            " each train the book's fully connected network from the same initial weights on the same {iterations}"
+            " minibatches of {batch} training digits. Left, the minibatch loss after each update, smoothed as the"
+            " book does; right, the accuracy on {test} held-out digits."
+        ),
+        "de": (
+            "Abbildung 6-9 des Buchs mit echten handgeschriebenen Ziffern (die 1797 Scans aus 8×8 Pixeln von"
+            " scikit-learn): {names} trainieren jeweils das vollständig verbundene Netz des Buchs, von denselben"
+            " Anfangsgewichten aus und auf denselben {iterations} Minibatches aus je {batch} Trainingsziffern."
+            " Links der Verlust des Minibatches nach jedem Schritt, geglättet wie im Buch; rechts die Genauigkeit"
+            " auf {test} zurückgehaltenen Ziffern."
+        ),
+        "ja": (
+            "本物の手書き数字（scikit-learn の 8×8 ピクセルの画像 1797"
+            " 枚）で再現した書籍の図6-9。{names} が、書籍の全結合ネットワークを同"
+            "じ初期重みから、訓練データ {batch} 枚ずつの同じミニバッチ {itera"
+            "tions} 個でそれぞれ学習する。左は各更新後のミニバッチの損失（書籍と同じ平"
+            "滑化）、右は学習に使わないテストデータ {test} 枚での認識精度。"
+        ),
+    },
+    "alt_training": {
+        "en": (
+            "Two line charts over {iterations} iterations. Left: the smoothed minibatch loss of {names}, on an axis"
+            " from 0 to 1; at the end {losses}. Right: their test accuracy every {every} iterations, from 0 to 1;"
+            " at the end {accuracies}."
+        ),
+        "de": (
+            "Zwei Liniendiagramme über {iterations} Iterationen. Links: der geglättete Verlust je Minibatch von"
+            " {names}, auf einer Achse von 0 bis 1; am Ende {losses}. Rechts: ihre Testgenauigkeit alle {every}"
+            " Iterationen, von 0 bis 1; am Ende {accuracies}."
+        ),
+        "ja": (
+            "{iterations} 回の反復にわたる2つの折れ線グラフ。左：{names}"
+            " の平滑化したミニバッチの損失（軸は 0 から 1）、最後は {losses}。"
+            "右：{every} 回ごとのテスト精度（0 から 1）、最後は {accurac"
+            "ies}。"
+        ),
+    },
+    "caption_landscape": {
+        "en": (
+            "The loss on the training digits over a plane in weight space, after Li et al. (2018): the plane"
+            " through the optimizers' shared start spanned by the first two principal directions of their"
+            " recorded weights, which holds {share} of the paths' squared distance from the start ({first} +"
+            " {second}). Each path is drawn as its projection; its last weights lie {low} to {high} of their"
+            " distance from the start off the plane, so the loss drawn beneath a path is the plane's, not the"
+            " path's own."
+        ),
+        "de": (
+            "Der Verlust auf den Trainingsziffern über einer Ebene im Gewichtsraum, nach Li et al. (2018): die"
+            " Ebene durch den gemeinsamen Start der Optimierer, aufgespannt von den ersten beiden"
+            " Hauptrichtungen ihrer aufgezeichneten Gewichte; sie enthält {share} der quadrierten Abstände der"
+            " Pfade vom Start ({first} + {second}). Jeder Pfad ist als seine Projektion gezeichnet; seine letzten"
+            " Gewichte liegen zu {low} bis {high} ihres Abstands vom Start außerhalb der Ebene, der Verlust unter"
+            " einem Pfad ist also der der Ebene, nicht der des Pfads selbst."
+        ),
+        "ja": (
+            "Li ら（2018）にならった、重み空間の平面上の訓練データでの損失。平面は、各"
+            "手法に共通の開始点を通り、記録した重みの第1・第2主方向が張るもので、経路の開始"
+            "点からの二乗距離の {share}（{first} + {second}）を含む"
+            "。各経路はこの平面への射影で、最後の重みは開始点からの距離の {low}〜{hi"
+            "gh} だけ平面の外にある。そのため経路の下に描かれた損失は平面上の値で、経路そ"
+            "のものの損失ではない。"
+        ),
+    },
+    "alt_landscape": {
+        "en": (
+            "Contour lines of the loss over two directions in weight space, on a logarithmic colour scale from"
+            " {lowest} to {highest}, with the paths of {names} leaving one shared start; the first direction"
+            " holds {first} of the paths, the second {second}."
+        ),
+        "de": (
+            "Höhenlinien des Verlusts über zwei Richtungen im Gewichtsraum, auf einer logarithmischen Farbskala"
+            " von {lowest} bis {highest}, mit den Pfaden von {names}, die an einem gemeinsamen Start beginnen;"
+            " die erste Richtung enthält {first} der Pfade, die zweite {second}."
+        ),
+        "ja": (
+            "重み空間の2方向にわたる損失の等高線（対数の色目盛で {lowest} から {"
+            "highest}）と、共通の開始点から進む {names} の経路。第1方向が経"
+            "路の {first}、第2方向が {second} を含む。"
+        ),
+    },
+    "caption_noise": {
+        "en": (
+            "The “S” in SGD: the bowl written as least squares on {size} examples, whose mean loss is {function}"
+            " plus a constant. {name} from {start}, {runs} runs per batch size ({batches}), each step on a batch"
+            " drawn at random, around the exact path whose every step sees all {size}: the book's ({points}"
+            " points)."
+        ),
+        "de": (
+            "Das „S“ in SGD: die Schale als Methode der kleinsten Quadrate auf {size} Beispielen, deren mittlerer"
+            " Verlust {function} plus eine Konstante ist. {name} ab {start}, {runs} Läufe je Batchgröße"
+            " ({batches}), jeder Schritt auf einem zufällig gezogenen Minibatch, um den exakten Pfad, dessen"
+            " jeder Schritt alle {size} sieht: den des Buchs ({points} Punkte)."
+        ),
+        "ja": (
+            "SGD の「S」：お椀を {size} 個の例の最小二乗問題として書き、その平均"
+            "損失は {function} に定数を足したもの。{start} から進む {n"
+            "ame} を、バッチサイズ（{batches}）ごとに {runs} 回、各ステ"
+            "ップでランダムに選んだミニバッチで走らせ、各ステップで全 {size} 個を使う"
+            "厳密な経路（書籍の経路、{points} 点）と重ねた。"
+        ),
+    },
+    "alt_noise": {
+        "en": (
+            "Contour plots of the bowl side by side, one per batch size ({batches}), each with {runs} faint"
+            " minibatch paths of {name} from {start} around the exact zigzag path to the minimum."
+        ),
+        "de": (
+            "Höhenlinienbilder der Schale nebeneinander, eines je Batchgröße ({batches}), jedes mit {runs} blassen"
+            " Minibatch-Pfaden von {name} ab {start} um den exakten Zickzackpfad zum Minimum."
+        ),
+        "ja": (
+            "バッチサイズ（{batches}）ごとに並んだお椀の等高線図。それぞれに、{st"
+            "art} から進む {name} の薄いミニバッチ経路 {runs} 本と、最小"
+            "点へ向かう厳密なジグザグの経路。"
+        ),
     },
 }
