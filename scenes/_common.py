@@ -8,6 +8,7 @@ import textwrap
 import numpy as np
 from manim import (
     DOWN,
+    ORIGIN,
     RIGHT,
     UP,
     Axes,
@@ -292,6 +293,39 @@ def trail(dot: Dot, color: str, width: float = 3.0) -> TracedPath:
     return path
 
 
+def in_style(line: VMobject, linestyle, width: float) -> VMobject:
+    """``line`` in a line style of :func:`optim_core.series` (matplotlib's): itself when solid, else dashes of
+    the style's first on/off pair. The pattern is in line widths, as matplotlib's, tripled: a video is seen from
+    further away than a page."""
+    if linestyle in ("-", "solid"):
+        return line
+    from manim import DashedVMobject
+
+    on, off = linestyle[1][:2]
+    period = 3 * (on + off) * width * 0.01  # Manim draws a stroke of width w as w / 100 scene units
+    count = max(2, round(line.get_arc_length() / period))  # two dashes at least: a dash alone looks solid
+    return DashedVMobject(line, num_dashes=count, dashed_ratio=on / (on + off)).set_z_index(line.z_index)
+
+
+def styled_trail(follower: PathFollower, tracker: ValueTracker, color: str, width: float, linestyle):
+    """The path so far, from the start to where the ball is, in ``linestyle`` (see :func:`in_style`)."""
+    from manim import always_redraw
+
+    def draw():
+        s = float(np.clip(tracker.get_value(), 0, follower.last_visible))
+        done = follower.point_array()[: int(np.floor(s)) + 1]
+        line = VMobject(stroke_color=color, stroke_width=width).set_points_as_corners([*done, follower.point(s)])
+        return in_style(line.set_z_index(4), linestyle, width)
+
+    return always_redraw(draw)
+
+
+def legend_entry(words: str, lang: str, color: str, linestyle, size: float = 30) -> VGroup:
+    """A legend line: a piece of the series' line in its style, then ``words`` in its colour."""
+    sample = in_style(Line(ORIGIN, 1.2 * RIGHT, stroke_color=color, stroke_width=PATH_WIDTH), linestyle, PATH_WIDTH)
+    return VGroup(sample, label(words, lang, color, size)).arrange(RIGHT, buff=0.2)
+
+
 def divergence_note(t: oc.Trajectory, tracker: ValueTracker, lang: str) -> Text | None:
     """A caption that appears once the animated step passes the step at which ``t`` diverged."""
     if not t.diverged:
@@ -332,13 +366,17 @@ def moving_path(
     arrow: bool = True,
     radius: float = 0.11,
     width: float = PATH_WIDTH,
+    linestyle="-",
 ):
-    """The mobjects of one animated path: its trail, the ball, the current step as an arrow (optional), and
-    the divergence caption when the path diverges (None otherwise). Place the caption, then add them all."""
+    """The mobjects of one animated path: its trail (in ``linestyle``, one of :func:`optim_core.series`'), the
+    ball, the current step as an arrow (optional), and the divergence caption when the path diverges (None
+    otherwise). Place the caption, then add them all."""
     color = color or t.optimizer.info.color
     follower = PathFollower(axes, t.positions)
     dot = ball(follower, tracker, color, radius=radius)
-    mobjects = [trail(dot, color, width=width), dot]
+    solid = linestyle in ("-", "solid")
+    line = trail(dot, color, width=width) if solid else styled_trail(follower, tracker, color, width, linestyle)
+    mobjects = [line, dot]
     for mobject in mobjects:
         mobject.leaves_frame = follower.leaves_plot  # a diverging path is meant to fly out of the picture
     if arrow:

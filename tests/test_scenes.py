@@ -186,6 +186,27 @@ def test_the_ball_sits_on_the_trajectory_at_the_end_of_every_step():
     np.testing.assert_allclose(axes.p2c(dot.get_center()), t.positions[2:4].mean(axis=0), atol=1e-9)
 
 
+def test_a_path_in_a_dashed_line_style_is_dashed_from_its_start_to_the_ball():
+    """Series of one optimizer share its colour and differ in line style (optim_core.series): a scene draws
+    the style, and so does the legend's sample of it."""
+    from manim import TracedPath
+
+    from scenes._common import legend_entry, moving_path
+
+    t = oc.run(oc.get_optimizer("sgd", lr=0.95), BOWL, steps=10)
+    axes, tracker = plane(BOWL), ValueTracker(5)
+    _, (solid, _), _ = moving_path(axes, t, tracker, "en", arrow=False)
+    assert isinstance(solid, TracedPath)
+    _, (dashed, dot), _ = moving_path(axes, t, tracker, "en", arrow=False, linestyle=(0, (5, 2)))
+    dashed.update()
+    dot.update()
+    assert len(dashed.submobjects) >= 2 and dashed.get_stroke_color() == solid.get_stroke_color()
+    np.testing.assert_allclose(dashed.submobjects[0].get_start(), axes.c2p(*t.positions[0]), atol=1e-6)
+    gap = 2 / 7 * dashed.get_arc_length() / len(dashed.submobjects)  # at most one gap short of the ball
+    assert np.linalg.norm(dashed.submobjects[-1].get_end() - dot.get_center()) <= gap + 1e-6
+    assert len(legend_entry("SGD", "en", "#D55E00", (0, (1, 1.5)))[0].submobjects) >= 2
+
+
 def test_the_ball_on_the_surface_follows_the_trajectory():
     t = oc.run(oc.get_optimizer("momentum", lr=0.1), BOWL, steps=20)
     axes = ThreeDAxes(x_range=[-10, 10, 5], y_range=[-4, 4, 2], z_range=[0, 21, 7])
