@@ -174,14 +174,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": (
             "The “S” in SGD: the bowl written as least squares on {size} examples, whose mean loss is {function}"
             " plus a constant. {name} from {start}, {runs} runs per batch size ({batches}), each step on a batch"
-            " drawn at random, around the exact path whose every step sees all {size}: the book's ({points}"
-            " points)."
+            " drawn at random, around the exact path, which uses all {size} examples in every step: the book's"
+            " ({points} points)."
         ),
         "de": (
-            "Das „S“ in SGD: die Schale als Methode der kleinsten Quadrate auf {size} Beispielen, deren mittlerer"
+            "Das „S“ in SGD: die Schale als Problem der kleinsten Quadrate mit {size} Beispielen, deren mittlerer"
             " Verlust {function} plus eine Konstante ist. {name} ab {start}, {runs} Läufe je Batchgröße"
-            " ({batches}), jeder Schritt auf einem zufällig gezogenen Minibatch, um den exakten Pfad, dessen"
-            " jeder Schritt alle {size} sieht: den des Buchs ({points} Punkte)."
+            " ({batches}), jeder Schritt auf einem zufällig gezogenen Minibatch, um den exakten Pfad, der in"
+            " jedem Schritt alle {size} Beispiele nutzt: den des Buchs ({points} Punkte)."
         ),
         "ja": (
             "SGD の「S」：お椀を {size} 個の例の最小二乗問題として書き、その平均"

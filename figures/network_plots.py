@@ -20,10 +20,9 @@ from optim_core.minibatch import MinibatchRun
 from optim_core.network import Chapter
 
 from .labels import rows
+from .network_words import chapter_looks, percent
 from .plots import limits, localised, mark_minima, place_notes, plot_contour, plot_path
 
-#: Figure 6-9's markers (``ch06/optimizer_compare_mnist.py``); any other optimizer keeps its series marker.
-BOOK_MARKERS = {"sgd": "o", "momentum": "x", "adagrad": "s", "adam": "D"}
 #: The book marks every 100th iteration of its loss curves.
 BOOK_MARK_EVERY = 100
 #: A weight path is marked every this many of its records (the weights are kept every 10 iterations).
@@ -34,20 +33,6 @@ LANDSCAPE_LEVELS = 16
 NOISY_ALPHA = 0.5
 
 
-def chapter_looks(optimizers, lang: str) -> list[oc.Series]:
-    """Label, colour and marker of each optimizer in the chapter's pictures: its own colour, the book's marker."""
-    found = oc.series(list(optimizers), number=lambda v: number(v, lang), words=terms(lang))
-    return [
-        look._replace(marker=BOOK_MARKERS.get(opt.name, look.marker))
-        for opt, look in zip(optimizers, found, strict=True)
-    ]
-
-
-def percent(fraction: float, lang: str) -> str:
-    """A fraction as a whole percentage, as the language writes it (89 %, with a space, in German)."""
-    return text("percent", lang, value=number(100 * fraction, lang, ".0f"))
-
-
 def training_figure(book: Chapter, *, lang: str = "en", size=(10.0, 4.2)) -> Figure:
     """Figure 6-9: each optimizer's minibatch loss per iteration through the book's smoothing, on the book's
     axes (loss from 0 to 1), and beside it the test accuracy every 100 iterations."""
@@ -56,9 +41,9 @@ def training_figure(book: Chapter, *, lang: str = "en", size=(10.0, 4.2)) -> Fig
     iterations = np.arange(book.iterations)  # the book's x: the loop's index
     looks = chapter_looks(book.optimizers, lang)
     for look, smoothed, accuracy in zip(looks, book.smoothed, book.test_accuracy, strict=True):
-        style = {"color": look.color, "marker": look.marker, "label": look.label, "markersize": 5}
-        loss_ax.plot(iterations, smoothed, markevery=BOOK_MARK_EVERY, linewidth=1.3, **style)
-        accuracy_ax.plot(book.accuracy_at, accuracy, linewidth=1.3, **style)
+        style = {"color": look.color, "marker": look.marker, "linestyle": look.linestyle, "label": look.label}
+        loss_ax.plot(iterations, smoothed, markevery=BOOK_MARK_EVERY, markersize=5, linewidth=1.3, **style)
+        accuracy_ax.plot(book.accuracy_at, accuracy, markersize=5, linewidth=1.3, **style)
     loss_ax.set_ylim(0, 1)
     loss_ax.set_xlabel(text("iterations", lang))
     loss_ax.set_ylabel(text("network_loss", lang))
@@ -88,8 +73,8 @@ def landscape_figure(book: Chapter, *, lang: str = "en", size=(7.6, 5.4)) -> Fig
     scale.add_lines(contours)
     for look, path in zip(chapter_looks(book.optimizers, lang), plane.paths, strict=True):
         ax.plot(
-            path[:, 0], path[:, 1], "-", color=look.color, marker=look.marker, markevery=PATH_MARK_EVERY,
-            markersize=5, linewidth=1.6, label=look.label,
+            path[:, 0], path[:, 1], color=look.color, linestyle=look.linestyle, marker=look.marker,
+            markevery=PATH_MARK_EVERY, markersize=5, linewidth=1.6, label=look.label,
         )  # fmt: skip
         edge = "white" if look.marker in Line2D.filled_markers else look.color  # an "x" is all edge
         ax.plot(*path[-1], look.marker, color=look.color, markersize=9, markeredgecolor=edge, zorder=4)

@@ -1,0 +1,96 @@
+"""How the network chapter's figures and captions name what they show: each optimizer's look (its own colour, the
+book's Figure 6-9 marker), percentages, and the values of each kind's caption and alt text.
+
+No matplotlib here, as in :mod:`figures.labels`: ``optviz article`` writes its captions without drawing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import optim_core as oc
+from catalog import number, terms, text
+from optim_core.minibatch import MinibatchRun
+from optim_core.network import TEST_SIZE, Chapter
+
+from .labels import pair, plain_formula, separator
+
+#: Figure 6-9's markers (``ch06/optimizer_compare_mnist.py``); any other optimizer keeps its series marker.
+BOOK_MARKERS = {"sgd": "o", "momentum": "x", "adagrad": "s", "adam": "D"}
+
+
+def chapter_looks(optimizers: Sequence[oc.Optimizer], lang: str) -> list[oc.Series]:
+    """Label, colour and marker of each optimizer in the network's pictures: its own colour, the book's marker.
+
+    >>> [(look.label, look.marker) for look in chapter_looks([oc.get_optimizer("momentum")], "de")]
+    [('Momentum (η=0,01)', 'x')]
+    """
+    found = oc.series(list(optimizers), number=lambda v: number(v, lang), words=terms(lang))
+    return [
+        look._replace(marker=BOOK_MARKERS.get(opt.name, look.marker))
+        for opt, look in zip(optimizers, found, strict=True)
+    ]
+
+
+def percent(fraction: float, lang: str, digits: int = 0) -> str:
+    """A fraction as a percentage, as the language writes it.
+
+    >>> percent(0.887, "en"), percent(0.9861, "de", 1)
+    ('89%', '98,6\\xa0%')
+    """
+    return text("percent", lang, value=number(100 * fraction, lang, f".{digits}f"))
+
+
+def _each(optimizers: Sequence[oc.Optimizer], values: list[str], lang: str) -> str:
+    """``SGD 0.036, Momentum 0.0011``: a value per optimizer, separated as the language separates numbers, each
+    named by its display name (by its whole label where two share one)."""
+    words = terms(lang)
+    names = [words.get(opt.info.display_name, opt.info.display_name) for opt in optimizers]
+    if len(set(names)) < len(names):
+        names = [look.label for look in chapter_looks(optimizers, lang)]
+    return separator(lang).join(f"{name} {value}" for name, value in zip(names, values, strict=True))
+
+
+def training_values(book: Chapter, lang: str) -> dict:
+    """The values of ``caption_training`` and ``alt_training``: the optimizers, the run, and where each ends."""
+    return {
+        "names": ", ".join(look.label for look in chapter_looks(book.optimizers, lang)),
+        "iterations": book.iterations,
+        "batch": book.batch,
+        "test": TEST_SIZE,
+        "every": int(book.accuracy_at[1]),
+        "losses": _each(book.optimizers, [number(float(v), lang, ".2g") for v in book.smoothed[:, -1]], lang),
+        "accuracies": _each(book.optimizers, [percent(float(v), lang, 1) for v in book.test_accuracy[:, -1]], lang),
+    }
+
+
+def landscape_values(book: Chapter, lang: str) -> dict:
+    """The values of ``caption_landscape`` and ``alt_landscape``: how much of the paths the plane holds, how far
+    the last weights lie off it, and the range of the loss drawn."""
+    plane = book.landscape
+    last_off_plane = [float(v) for v in plane.off_plane[:, -1]]
+    return {
+        "names": ", ".join(look.label for look in chapter_looks(book.optimizers, lang)),
+        "share": percent(float(plane.explained.sum()), lang),
+        "first": percent(float(plane.explained[0]), lang),
+        "second": percent(float(plane.explained[1]), lang),
+        "low": percent(min(last_off_plane), lang),
+        "high": percent(max(last_off_plane), lang),
+        "lowest": number(float(plane.loss.min()), lang, ".2g"),
+        "highest": number(float(plane.loss.max()), lang, ".2g"),
+    }
+
+
+def noise_values(noisy: list[MinibatchRun], lang: str) -> dict:
+    """The values of ``caption_noise`` and ``alt_noise``: the optimizer, its start, the data and the batches."""
+    first = noisy[0]
+    [look] = oc.series([first.optimizer], number=lambda v: number(v, lang), words=terms(lang))
+    return {
+        "name": look.label,
+        "start": pair(first.positions[0, 0], lang),
+        "function": plain_formula(first.data.function),
+        "size": first.data.size,
+        "runs": first.positions.shape[1],
+        "batches": separator(lang).join(str(run.batch) for run in noisy),
+        "points": first.steps + 1,
+    }
