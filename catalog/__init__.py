@@ -23,6 +23,8 @@ LANGUAGES = ("en", "de", "ja")
 FONTS = {"en": "DejaVu Sans", "de": "DejaVu Sans", "ja": "Noto Sans CJK JP"}
 #: What a decimal number is written with: German uses a comma (0,95), English and Japanese a point.
 DECIMAL_SEPARATOR = {"en": ".", "de": ",", "ja": "."}
+#: The minus sign every number on a figure or in a caption is written with, as matplotlib writes its ticks.
+MINUS = "\u2212"
 
 
 def check_language(lang: str) -> str:
@@ -33,19 +35,21 @@ def check_language(lang: str) -> str:
 
 
 def number(value: float, lang: str, spec: str = "g") -> str:
-    """``value`` formatted with ``spec`` and the language's decimal separator; powers of ten as a reader
-    writes them, not as a program prints them (1.57e+05 becomes 1.57 × 10⁵).
+    """``value`` formatted with ``spec`` and the language's decimal separator, with a real minus sign (−7, as
+    the ticks write it, not the hyphen -7); powers of ten as a reader writes them, not as a program prints them
+    (1.57e+05 becomes 1.57 × 10⁵).
 
-    >>> number(1e-06, "de"), number(2.5, "de", ".2f"), number(156800.0, "de", ".3g")
-    ('10⁻⁶', '2,50', '1,57 × 10⁵')
+    >>> number(1e-06, "de"), number(2.5, "de", ".2f"), number(156800.0, "de", ".3g"), number(-7.0, "en")
+    ('10⁻⁶', '2,50', '1,57 × 10⁵', '−7')
     """
-    mantissa, scientific, exponent = format(value, spec).partition("e")
+    mantissa, scientific, exponent = format(value + 0.0, spec).partition("e")  # + 0.0: -0.0 is written 0
+    mantissa = mantissa.replace("-", MINUS)
     if DECIMAL_SEPARATOR[lang] != ".":
         mantissa = mantissa.replace(".", DECIMAL_SEPARATOR[lang])
     if not scientific:
         return mantissa
     power = power_of_ten(int(exponent))
-    if mantissa in ("1", "-1"):
+    if mantissa in ("1", MINUS + "1"):
         return mantissa.removesuffix("1") + power
     return f"{mantissa} × {power}"
 

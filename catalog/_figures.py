@@ -16,25 +16,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Verlust pro Schritt",
         "ja": "ステップごとの損失",
     },
+    "loss_title_on": {
+        "en": "Loss per step on {function}",
+        "de": "Verlust pro Schritt auf {function}",
+        "ja": "{function} 上のステップごとの損失",
+    },
+    "step_size_axis": {
+        "en": "step size in {coordinate}",
+        "de": "Schrittweite in {coordinate}",
+        "ja": "{coordinate} 方向の歩幅",
+    },
     "path_title": {
         "en": "{name} on {function}",
         "de": "{name} auf {function}",
         "ja": "{function} 上の {name}",
     },
     "compare_title": {
-        "en": "Four optimizers, one bowl",
-        "de": "Vier Optimierer, eine Schale",
-        "ja": "4つの最適化手法",
+        "en": "The optimizers side by side on {function}",
+        "de": "Die Optimierer nebeneinander auf {function}",
+        "ja": "{function} 上の最適化手法を並べて",
     },
     "overlay_title": {
-        "en": "All paths from {start}",
-        "de": "Alle Pfade ab {start}",
-        "ja": "{start} からの全経路",
+        "en": "All paths from {start} on {function}",
+        "de": "Alle Pfade ab {start} auf {function}",
+        "ja": "{function} 上の {start} からの全経路",
     },
     "step_size_title": {
-        "en": "Step size per coordinate: big strokes first, then finer ones",
-        "de": "Schrittweite je Koordinate: erst kräftige, dann feine Schläge",
-        "ja": "座標ごとの歩幅：最初は大きく、次第に小さく",
+        "en": "Step size per coordinate on {function}",
+        "de": "Schrittweite je Koordinate auf {function}",
+        "ja": "{function} 上の座標ごとの歩幅",
     },
     "step_size": {
         "en": "|step| per coordinate",
@@ -103,14 +113,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "m·v（前）+ F·Δt = m·v（後）",
     },
     "surface_title": {
-        "en": "Paths on the surface",
-        "de": "Pfade auf der Fläche",
-        "ja": "曲面上の経路",
+        "en": "Paths on the surface of {function}",
+        "de": "Pfade auf der Fläche von {function}",
+        "ja": "{function} の曲面上の経路",
     },
     "sweep_title": {
-        "en": "Momentum: steps to f < {tol:g}",
-        "de": "Momentum: Schritte bis f < {tol:g}",
-        "ja": "Momentum：f < {tol:g} までのステップ数",
+        "en": "Momentum on {function}: steps to f < {tol:g}",
+        "de": "Momentum auf {function}: Schritte bis f < {tol:g}",
+        "ja": "{function} 上の Momentum：f < {tol:g} までのステップ数",
     },
     "learning_rate": {
         "en": "learning rate η",
@@ -143,14 +153,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "未到達",
     },
     "race_step": {
-        "en": "Step {step}",
-        "de": "Schritt {step}",
-        "ja": "ステップ {step}",
+        "en": "Step {step} on {function}",
+        "de": "Schritt {step} auf {function}",
+        "ja": "{function} 上、ステップ {step}",
     },
     "overlay_title_many": {
-        "en": "All paths",
-        "de": "Alle Pfade",
-        "ja": "すべての経路",
+        "en": "All paths on {function}",
+        "de": "Alle Pfade auf {function}",
+        "ja": "{function} 上のすべての経路",
     },
     "from_start": {
         "en": "from {start}",
@@ -163,54 +173,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ステップ {step} で図の外へ",
     },
     "learning_rate_title": {
-        "en": "How hard to hit: SGD at {count} learning rates",
-        "de": "Wie fest schlagen? SGD mit {count} Lernraten",
-        "ja": "どれだけ強く打つか：{count} 通りの学習率の SGD",
+        "en": "How hard to hit: {name} at {count} learning rates on {function}",
+        "de": "Wie fest schlagen? {name} mit {count} Lernraten auf {function}",
+        "ja": "どれだけ強く打つか：{function} 上、{count} 通りの学習率の {name}",
     },
     "after_steps": {
         "en": "after {steps} steps: f = {value}",
         "de": "nach {steps} Schritten: f = {value}",
         "ja": "{steps} ステップ後：f = {value}",
     },
-    "hyper_lr": {
-        "en": "lr",
-        "de": "Lernrate",
-        "ja": "学習率",
-    },
-    "hyper_momentum": {
-        "en": "momentum",
-        "de": "Momentum",
-        "ja": "モーメンタム",
-    },
-    "hyper_dampening": {
-        "en": "dampening",
-        "de": "Dämpfung",
-        "ja": "減衰",
-    },
-    "hyper_weight_decay": {
-        "en": "weight decay",
-        "de": "Gewichtsabnahme",
-        "ja": "重み減衰",
-    },
     "hyper_decoupled_weight_decay": {
         "en": "decoupled weight decay",
         "de": "entkoppelte Gewichtsabnahme",
         "ja": "分離型重み減衰",
-    },
-    "hyper_lr_decay": {
-        "en": "lr decay",
-        "de": "Lernratenabnahme",
-        "ja": "学習率減衰",
-    },
-    "hyper_decay_rate": {
-        "en": "decay rate",
-        "de": "Abklingrate",
-        "ja": "減衰率",
-    },
-    "hyper_momentum_decay": {
-        "en": "momentum decay",
-        "de": "Momentumabnahme",
-        "ja": "モーメンタム減衰",
     },
     "hyper_initial_accumulator_value": {
         "en": "initial accumulator",
@@ -288,12 +263,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "各ステップが x と y に進む距離：{names}。",
     },
     "alt_step_size": {
-        "en": "Line chart of the step length per coordinate (solid: x, dashed: y), on a logarithmic axis, for {names}.",
-        "de": (
-            "Liniendiagramm der Schrittlänge je Koordinate (durchgezogen: x, gestrichelt: y), logarithmische "
-            "Achse, für {names}."
-        ),
-        "ja": "{names} について、座標ごとの歩幅の折れ線グラフ（実線：x、破線：y、対数軸）。",
+        "en": "Line charts of the step length in x (left) and in y (right), on a logarithmic axis, for {names}.",
+        "de": "Liniendiagramme der Schrittlänge in x (links) und in y (rechts), logarithmische Achse, für {names}.",
+        "ja": "{names} について、x（左）と y（右）の歩幅の折れ線グラフ（対数軸）。",
     },
     "caption_vector_sum": {
         "en": "Momentum's step is the previous step plus the gradient step: a right angle becomes 45°.",

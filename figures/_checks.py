@@ -30,12 +30,24 @@ def output_format(path: Path, allowed: tuple[str, ...] = STILL_FORMATS) -> str:
 
 
 def check_writable_parent(path: Path) -> None:
-    parent = Path(path).resolve().parent
-    check_writable_directory(parent)
+    """The folder ``path`` goes into exists and is writable."""
+    check_writable_directory(Path(path).resolve().parent)
+
+
+def check_creatable_parent(path: Path) -> None:
+    """The folder ``path`` goes into is writable, or can be created (:func:`figures._folders.parent_folders`):
+    its nearest existing ancestor is a writable directory."""
+    parent = Path(path).absolute().parent
+    existing = next(folder for folder in (parent, *parent.parents) if folder.exists())
+    if existing != parent and not existing.is_dir():
+        raise OptvizError(f"output directory {str(parent)!r} cannot be created: {str(existing)!r} is a file")
+    check_writable_directory(existing)
 
 
 def check_writable_directory(directory: Path) -> None:
-    if not Path(directory).is_dir():
+    if not Path(directory).exists():
         raise OptvizError(f"output directory {str(directory)!r} does not exist")
+    if not Path(directory).is_dir():
+        raise OptvizError(f"output directory {str(directory)!r} is not a directory")
     if not os.access(directory, os.W_OK):
         raise OptvizError(f"output directory {str(directory)!r} is not writable")

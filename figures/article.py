@@ -205,21 +205,21 @@ def _make_directory(directory: Path) -> None:
 def describe(job: FigureJob) -> tuple[str, str]:
     """The caption and the alt text of a job's output, in its language, from what it draws."""
     from catalog import text
-    from optim_core.spec import parse_function, parse_optimizer
+    from optim_core.spec import parse_optimizer
 
-    from .labels import labelled, pair, plain_formula
+    from .labels import labelled, pair, plain_formula, separator
 
     values = {}
     if job.kind_.optimizers is not None or job.kind == "sweep":
-        f = parse_function(job.function)
+        f = job.objective()
         starts = job.starts or (f.start,)
         optimizers = [parse_optimizer(spec, f) for spec in job.specs()] if job.kind_.optimizers else []
         each = [(opt, start) for opt in optimizers for start in starts]
         names = labelled([opt for opt, _ in each], [start for _, start in each], job.lang) if each else []
         values = {
-            "function": plain_formula(f),
-            "start": ", ".join(pair(start, job.lang) for start in starts),
-            "names": ", ".join(s.label for s in names),
+            "function": plain_formula(f, job.lang),
+            "start": separator(job.lang).join(pair(start, job.lang) for start in starts),
+            "names": separator(job.lang).join(s.label for s in names),
             "points": (job.run_steps() + 1) if job.kind_.steps else 0,
         }
     key = job.kind.replace("-", "_")

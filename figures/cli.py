@@ -152,9 +152,15 @@ StartsOpt = Annotated[
 StepsOpt = Annotated[
     int | None, typer.Option("--steps", help="Updates to run, 1 to 10000 (default per kind).", rich_help_panel=PROBLEM)
 ]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and titles.", rich_help_panel=OUTPUT)]
+LangOpt = Annotated[
+    Lang,
+    typer.Option("--lang", case_sensitive=False, help="Language of labels and titles.", rich_help_panel=OUTPUT),
+]
 ThemeOpt = Annotated[
-    Theme, typer.Option(metavar="THEME", help="Colour theme: light, dark or transparent.", rich_help_panel=OUTPUT)
+    Theme,
+    typer.Option(
+        metavar="THEME", case_sensitive=False, help="Colour theme: light, dark or transparent.", rich_help_panel=OUTPUT
+    ),
 ]
 
 
@@ -185,8 +191,8 @@ def figure(
         typer.Option(
             "--output",
             "-o",
-            help="File to write; its suffix picks the format: png, svg, pdf, webp; gif, webp or mp4 for race;"
-            " html for explore.",
+            help="File to write (its folder is created if missing); its suffix picks the format: png, svg, pdf,"
+            " webp; gif, webp or mp4 for race; html for explore.",
             rich_help_panel=OUTPUT,
         ),
     ],
@@ -232,7 +238,9 @@ def list_(what: Annotated[Listing | None, typer.Argument(help="optimizers or fun
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="A .csv or .json file.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="A .csv or .json file (its folder is created if missing).")
+    ],
     function: FunctionOpt = "bowl",
     optimizer: OptimizerOpt = None,
     start: StartsOpt = None,
@@ -255,12 +263,17 @@ def article(
     ] = Path("out"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Figures rendered in parallel.")] = 2,
     force: Annotated[bool, typer.Option(help="Render even the outputs whose inputs have not changed.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of figures and captions not set in the spec.")] = (
-        Lang.en
-    ),
+    lang: Annotated[
+        Lang,
+        typer.Option("--lang", case_sensitive=False, help="Language of figures and captions not set in the spec."),
+    ] = Lang.en,
     theme: Annotated[
         Theme,
-        typer.Option(metavar="THEME", help="Colour theme (light, dark or transparent) of figures not set in the spec."),
+        typer.Option(
+            metavar="THEME",
+            case_sensitive=False,
+            help="Colour theme (light, dark or transparent) of figures not set in the spec.",
+        ),
     ] = Theme.light,
 ):
     """Build an article's figures, skipping what is up to date, with a gallery and a post.

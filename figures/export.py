@@ -16,10 +16,11 @@ from typing import NamedTuple
 import numpy as np
 
 import optim_core as oc
-from optim_core.spec import BOOK_FOUR, check_start, parse_function, parse_optimizer
+from optim_core.spec import FOUR, check_start, parse_function, parse_optimizer
 
 from ._atomic import write_text
-from ._checks import check_writable_parent, output_format
+from ._checks import check_creatable_parent, output_format
+from ._folders import parent_folders
 from .jobs import check_steps
 from .labels import labelled
 
@@ -39,16 +40,19 @@ class Run(NamedTuple):
 
 
 def export_trajectories(output: Path, function: str, specs: tuple[str, ...], starts, steps: int) -> Path:
+    """Run each SPEC (default: the book's four at the function's rates) from each start and write the runs to
+    ``output``, creating its folder if it is missing; labels are the figures' (in English)."""
     fmt = output_format(output, ("csv", "json"))
-    check_writable_parent(output)
+    check_creatable_parent(output)
     check_steps(steps)
-    f = parse_function(function)
-    optimizers = [parse_optimizer(spec, f) for spec in specs or BOOK_FOUR]
+    f = parse_function(function, starts)
+    optimizers = [parse_optimizer(spec, f) for spec in specs or FOUR]
     starts = tuple(starts) or (f.start,)
     check_start(f, starts)
     start = starts[0] if len(starts) == 1 else [list(s) for s in starts]
     runs = _runs([oc.run(opt, f, start, steps) for opt in optimizers], starts)
-    write_text(output, _csv(f, runs) if fmt == "csv" else _json(f, runs))
+    with parent_folders(output):
+        write_text(output, _csv(f, runs) if fmt == "csv" else _json(f, runs))
     return output
 
 

@@ -33,6 +33,13 @@ class FigureJob:
     theme: str = "light"
     lang: str = "en"
 
+    def __post_init__(self):
+        # DE and Dark mean de and dark, from the command line, a spec or a notebook alike.
+        for name in ("theme", "lang"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, value.strip().lower())
+
     def as_dict(self) -> dict:
         return asdict(self)
 
@@ -44,11 +51,18 @@ class FigureJob:
     def function(self) -> str:
         return self.functions[0] if self.functions else "bowl"
 
+    def objective(self) -> oc.Function:
+        """The function, fitted to the starts (a typed expression's window and landmarks follow them)."""
+        return parse_function(self.function, self.starts)
+
     def specs(self) -> tuple[str, ...]:
         return self.optimizers or self.kind_.optimizers()
 
     def run_steps(self) -> int:
-        return self.steps or self.kind_.steps
+        """The steps asked for, else the kind's for this function (Rosenbrock's story takes ten times the bowl's)."""
+        if self.steps:
+            return self.steps
+        return min(MAX_STEPS, round(self.kind_.steps * self.objective().steps_factor))
 
     def start_array(self):
         """None (the function's start), one pair, or a (B, 2) batch."""
@@ -91,7 +105,7 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
     checks its jobs before it creates their directory, and says so with ``directory_exists=False``."""
     from catalog import check_language
 
-    from ._checks import check_theme, check_writable_parent, output_format
+    from ._checks import check_creatable_parent, check_theme, output_format
 
     if job.kind not in KINDS:
         raise oc.OptvizError(f"unknown figure kind {job.kind!r} (valid: {', '.join(KINDS)})")
@@ -100,7 +114,7 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
     check_language(job.lang)
     output_format(Path(job.output), kind.formats)
     if directory_exists:
-        check_writable_parent(Path(job.output))
+        check_creatable_parent(Path(job.output))
     if len(job.functions) > 1 and not kind.functions:
         raise _takes("one --function", job, lambda k: k.functions)
     if job.steps is not None:
@@ -129,7 +143,7 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
         kind.check(job)
     if kind.functions:
         return  # the explorable page checks its own functions before it writes anything
-    f = parse_function(job.function)
+    f = job.objective()
     if kind.steps is not None:
         check_start(f, job.start_array() if job.starts else f.start)
     if kind.runs:
@@ -143,13 +157,15 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
 
 
 def trajectories(job: FigureJob) -> list[oc.Trajectory]:
-    f = parse_function(job.function)
+    f = job.objective()
     return [oc.run(parse_optimizer(spec, f), f, job.start_array(), job.run_steps()) for spec in job.specs()]
 
 
 def render(job: FigureJob, warn=lambda message: print(message, file=sys.stderr)) -> Path:
-    """Validate, compute with optim_core, draw and save. Divergence is drawn and warned about, not an error."""
+    """Validate, compute with optim_core, draw and save, creating the output's folder if it is missing.
+    Divergence is drawn and warned about, not an error."""
     validate(job)
+    from ._folders import parent_folders
     from .output import save, styled
     from .plots import rows
 
@@ -158,7 +174,7 @@ def render(job: FigureJob, warn=lambda message: print(message, file=sys.stderr))
     for path in rows(runs):
         if path.diverged_at >= 0:
             warn(f"warning: {path.optimizer.label()} diverged at step {path.diverged_at}; the figure marks it")
-    with styled(job.theme, job.lang):
+    with parent_folders(Path(job.output)), styled(job.theme, job.lang):
         drawn = kind.build(job, runs)
         if isinstance(drawn, Path):
             return drawn

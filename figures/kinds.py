@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 STILL_FORMATS = ("png", "svg", "pdf", "webp")
 ANIMATION_FORMATS = ("gif", "webp", "mp4")
-#: The most series one picture can tell apart (the palette's size, see optim_core.display).
+#: The most series one picture can tell apart: each has a marker of its own (see optim_core.display).
 MAX_SERIES = 7
 
 
@@ -29,7 +29,8 @@ class Kind:
     #: ``build(job, runs) -> Figure | Path``: a Figure is saved by the caller; a Path was written by the builder.
     build: Callable[[FigureJob, list], Any]
     formats: tuple[str, ...] = STILL_FORMATS
-    #: Updates to run when none are given; None: the kind runs no optimizer and takes no --steps.
+    #: Updates to run on the bowl when none are given, times the function's ``steps_factor`` on another;
+    #: None: the kind runs no optimizer and takes no --steps.
     steps: int | None = 29
     #: The SPECs drawn when none are given; None: the kind takes no --optimizer.
     optimizers: Callable[[], tuple[str, ...]] | None = None
@@ -59,9 +60,10 @@ def kind(name: str, summary: str, **options) -> Callable:
 
 
 def _book_four() -> tuple[str, ...]:
-    from optim_core.spec import BOOK_FOUR
+    """The book's four optimizers, each at its function's rate (on the bowl, the book's)."""
+    from optim_core.spec import FOUR
 
-    return BOOK_FOUR
+    return FOUR
 
 
 def _golf() -> tuple[str, ...]:
@@ -169,11 +171,10 @@ def _sweep(job, runs):
     import numpy as np
 
     import optim_core as oc
-    from optim_core.spec import parse_function
 
     from .plots import sweep_figure
 
-    f = parse_function(job.function)
+    f = job.objective()
     grid = {"lr": np.linspace(0.02, 2.0, 60), "momentum": np.linspace(0.0, 0.95, 40)}
     result = oc.sweep("momentum", f, grid, start=job.start_array(), steps=job.run_steps(), tol=SWEEP_TOL)
     return sweep_figure(result, f, tol=SWEEP_TOL, **job.drawing())

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 import optim_core as oc
-from catalog import DECIMAL_SEPARATOR, number, superscript, terms, text
+from catalog import DECIMAL_SEPARATOR, MINUS, number, superscript, terms, text
 
 
 class Row(NamedTuple):
@@ -55,14 +55,18 @@ def pair(point, lang: str) -> str:
 
 
 def looks(paths: list[Row], lang: str = "en") -> list[oc.Series]:
-    """Label, colour and marker of each path on one picture, in ``lang``."""
+    """Label, colour, marker and line style of each path on one picture, in ``lang``."""
     return labelled([p.optimizer for p in paths], [p.start for p in paths], lang)
 
 
 def labelled(optimizers: list[oc.Optimizer], starts: list[tuple[float, float]], lang: str = "en") -> list[oc.Series]:
-    """Label, colour and marker for each (optimizer, start) on one picture, in ``lang``; when the starts differ,
-    each label says where its path starts."""
-    found = oc.series(optimizers, number=lambda v: number(v, lang), words=terms(lang))
+    """Label, colour, marker and line style for each (optimizer, start) on one picture, in ``lang``: its
+    settings in the book's symbols, "SGD (η=0.95)", and, when the starts differ, where its path starts.
+
+    >>> [s.label for s in labelled([oc.get_optimizer("momentum", lr=2.0, momentum=0.95)] * 2, [(-7, 2), (5, -3)], "de")]
+    ['Momentum (η=2; α=0,95) ab (−7; 2)', 'Momentum (η=2; α=0,95) ab (5; −3)']
+    """
+    found = oc.series(optimizers, number=lambda v: number(v, lang), words=terms(lang), separator=separator(lang))
     if len(set(starts)) > 1:
         found = [
             s._replace(label=f"{s.label} {text('from_start', lang, start=pair(start, lang))}")
@@ -71,16 +75,18 @@ def labelled(optimizers: list[oc.Optimizer], starts: list[tuple[float, float]], 
     return found
 
 
-def plain_expression(expression: str) -> str:
-    """A Python expression as a reader writes it: x² for x**2, a centred dot for *, a real minus sign, π.
+def plain_expression(expression: str, lang: str = "en") -> str:
+    """A Python expression as a reader writes it: x² for x**2, a centred dot for *, a real minus sign, π, and
+    the language's decimal separator.
 
-    >>> plain_expression("(1 - x)**2 + 100*(y - x**2)**2 + pi")
-    '(1 − x)² + 100·(y − x²)² + π'
+    >>> plain_expression("(1 - x)**2 + 100*(y - x**2)**2 + pi"), plain_expression("-x**4 + 1.5*exp(-y)", "de")
+    ('(1 − x)² + 100·(y − x²)² + π', '−x⁴ + 1,5·exp(−y)')
     """
     expression = re.sub(r"\*\*(\d+)", lambda m: superscript(m[1]), expression)
-    return expression.replace("*", "·").replace(" - ", " − ").replace("pi", "π")
+    expression = expression.replace("**", "^").replace("*", "·").replace("-", MINUS).replace("pi", "π")
+    return expression.replace(".", DECIMAL_SEPARATOR[lang])
 
 
-def plain_formula(f: oc.Function) -> str:
+def plain_formula(f: oc.Function, lang: str = "en") -> str:
     """``f(x, y) = x²/20 + y²``: the formula as plain text, for captions and alt text."""
-    return "f(x, y) = " + plain_expression(f.expression)
+    return "f(x, y) = " + plain_expression(f.expression, lang)

@@ -8,6 +8,8 @@ or a batch of them; each row is drawn as a series of its own.
 
 from __future__ import annotations
 
+import re
+
 import matplotlib as mpl
 import numpy as np
 from matplotlib.colors import LogNorm
@@ -17,7 +19,7 @@ from matplotlib.ticker import Formatter
 import optim_core as oc
 from catalog import DECIMAL_SEPARATOR, number, terms, text
 
-from .labels import Row, looks, pair, rows, separator
+from .labels import Row, labelled, looks, pair, rows, separator
 
 DIVERGED_COLOR = "#f1d3cf"
 #: The book's comparison figure: 30 plotted points (the start and 29 updates).
@@ -27,15 +29,16 @@ MARKED_POINTS = 60
 
 
 def plot_contour(ax, f: oc.Function, *, window=None, resolution: int = 200):
-    """Contour lines of ``f`` over ``window`` (default: the view where its paths live), at its own levels."""
+    """Contour lines of ``f`` over ``window`` (default: the view where its paths live), at its own levels, each
+    level a step further along the theme's colour map (so geometric levels read as evenly as even ones, and a
+    typed expression's levels below zero keep their colours)."""
     (x0, x1), (y0, y1) = window or f.frame(wide=True)
     grid = np.stack(np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)), axis=-1)
     with np.errstate(all="ignore"):
         z = f.value(grid)
     levels = f.contour_levels(window=((x0, x1), (y0, y1)))
-    spread = levels[0] > 0 and levels[-1] / levels[0] > 50  # geometric levels: colour them on a log scale
-    norm = LogNorm(levels[0], levels[-1]) if spread else None
-    return ax.contour(grid[..., 0], grid[..., 1], z, levels=levels, norm=norm, linewidths=0.8)
+    colors = mpl.colormaps[mpl.rcParams["image.cmap"]](np.linspace(0.0, 1.0, len(levels)))
+    return ax.contour(grid[..., 0], grid[..., 1], z, levels=levels, colors=colors, linewidths=0.8)
 
 
 def mark_minima(ax, f: oc.Function):
@@ -71,7 +74,7 @@ def plot_path(ax, path: Row, look: oc.Series, *, points: int | None = None, lang
     (line,) = ax.plot(
         shown[:, 0],
         shown[:, 1],
-        "-",
+        linestyle=look.linestyle,
         marker=look.marker,
         markevery=marker_spacing(len(shown)),
         color=look.color,
@@ -187,19 +190,20 @@ def plot_path_panel(ax, paths: list[Row], shown: list[oc.Series], *, points=None
     mark_minima(ax, f)
     limits(ax, f)
     place_notes(ax)
-    ax.set_title(shown[0].label if title is None else title, pad=10)  # clear of a mark on the top edge
+    ax.set_title(shown[0].label if title is None else title, pad=10, wrap=True)  # clear of a mark on the top edge
     if len(paths) > 1:
         ax.legend(loc="lower right")
     return ax
 
 
 def path_figure(t: oc.Trajectory, *, lang: str = "en", size=(6.4, 4.8)) -> Figure:
-    """One optimizer's path (or one per start of a batch) on the contour plot."""
+    """One optimizer's path (or one per start of a batch) on the contour plot, titled with its settings as the
+    book titles its panels: "SGD (η=0.95) on f"."""
     paths = rows(t)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
-    name = oc.series([t.optimizer], number=lambda v: number(v, lang), words=terms(lang))[0].label
-    title = text("path_title", lang, name=name, function=function_label(t.function))
+    [name] = labelled([t.optimizer], [paths[0].start], lang)
+    title = text("path_title", lang, name=name.label, function=function_label(t.function, lang))
     plot_path_panel(ax, paths, looks(paths, lang), lang=lang, title=title)
     return localised(fig, lang)
 
@@ -212,7 +216,8 @@ def compare_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
     for index, (ax, paths) in enumerate(zip(fig.axes, panels, strict=False)):
         first = sum(len(p) for p in panels[:index])
         plot_path_panel(ax, paths, shown[first : first + len(paths)], lang=lang)
-    fig.suptitle(text("compare_title", lang), fontweight="bold")
+    function = function_label(panels[0][0].function, lang)
+    fig.suptitle(text("compare_title", lang, function=function), fontweight="bold", wrap=True)
     return localised(fig, lang)
 
 
@@ -229,7 +234,7 @@ def _panels(count: int, columns: int, size) -> Figure:
 def learning_rate_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(12.0, 4.4)) -> Figure:
     """The golf picture of the learning rate: one panel per rate, each titled with what became of the ball
     (f after the last step, or where it left the picture or diverged, which the panel marks). Each panel
-    shows one path, in its optimizer's own colour, as every single-path figure of the article does."""
+    shows one path, in its optimizer's own colour and a solid line, as every single-path figure does."""
     paths = rows(trajectories)
     fig = _panels(len(paths), len(paths), size)
     for ax, path, named in zip(fig.axes, paths, looks(paths, lang), strict=True):
@@ -240,19 +245,29 @@ def learning_rate_figure(trajectories: list[oc.Trajectory], *, lang: str = "en",
         steps = len(path.values) - 1
         value = number(float(path.values[-1]), lang, ".3g")
         ax.set_title(f"{look.label}\n{text('after_steps', lang, steps=steps, value=value)}", fontsize=10)
-    fig.suptitle(text("learning_rate_title", lang, count=len(paths)), fontweight="bold")
+    names = ", ".join(dict.fromkeys(path.optimizer.info.display_name for path in paths))
+    title = text(
+        "learning_rate_title",
+        lang,
+        name=terms(lang).get(names, names),
+        count=len(paths),
+        function=function_label(paths[0].function, lang),
+    )
+    fig.suptitle(title, fontweight="bold", wrap=True)
     return localised(fig, lang)
 
 
 def overlay_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(7.2, 5.4)) -> Figure:
+    """Every path on one contour plot, with a legend; titled with the start when all share one."""
     paths = rows(trajectories)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
     starts = {p.start for p in paths}
+    function = function_label(paths[0].function, lang)
     title = (
-        text("overlay_title", lang, start=pair(paths[0].start, lang))
+        text("overlay_title", lang, start=pair(paths[0].start, lang), function=function)
         if len(starts) == 1
-        else text("overlay_title_many", lang)
+        else text("overlay_title_many", lang, function=function)
     )
     plot_path_panel(ax, paths, looks(paths, lang), lang=lang, title=title)
     if len(paths) == 1:
@@ -261,8 +276,10 @@ def overlay_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
 
 
 def loss_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.4, 4.2)) -> Figure:
-    """f against step on a log axis. Exact zeros (AdaGrad reaches 0.0 in float64) are left out of the line."""
+    """f against step on a log axis. Exact zeros (AdaGrad reaches 0.0 in float64) are left out of the line;
+    a typed expression that falls below zero is drawn above its lowest value instead (f − f_min)."""
     paths = rows(trajectories)
+    f = paths[0].function
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
     for path, look in zip(paths, looks(paths, lang), strict=True):
@@ -272,6 +289,7 @@ def loss_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
             values,
             color=look.color,
             label=look.label,
+            linestyle=look.linestyle,
             marker=look.marker,
             markevery=max(1, len(values) // 12),
             markersize=4,
@@ -283,40 +301,42 @@ def loss_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
     place_notes(ax)
     ax.set_xlabel(text("step", lang))
     ax.set_ylabel(text("loss", lang))
-    ax.set_title(text("loss_title", lang))
+    ax.set_title(text("loss_title_on", lang, function=function_label(f, lang)), wrap=True)
     ax.grid(True, which="major", alpha=0.3)
     ax.legend()
     return localised(fig, lang)
 
 
 def step_size_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(8.4, 4.2)) -> Figure:
-    """|Δx| (solid) and |Δy| (dashed) per step: AdaGrad's strokes shrink as h accumulates."""
+    """|Δx| (left) and |Δy| (right) per step, on one log scale: AdaGrad's strokes shrink as h accumulates."""
     paths = rows(trajectories)
     fig = Figure(figsize=size, layout="constrained")
-    ax = fig.add_subplot()
-    for path, look in zip(paths, looks(paths, lang), strict=True):
-        steps = np.abs(np.diff(path.positions, axis=0))
-        steps = np.where(steps > 0, steps, np.nan)
-        k = np.arange(1, len(steps) + 1)
-        every = marker_spacing(len(k))
-        for coordinate, (style, name) in enumerate((("-", "Δx"), ("--", "Δy"))):
+    axes = fig.subplots(1, 2, sharey=True)
+    shown = looks(paths, lang)
+    for coordinate, (ax, name) in enumerate(zip(axes, ("|Δx|", "|Δy|"), strict=True)):
+        for path, look in zip(paths, shown, strict=True):
+            steps = np.abs(np.diff(path.positions[:, coordinate]))
+            steps = np.where(steps > 0, steps, np.nan)
+            k = np.arange(1, len(steps) + 1)
             ax.plot(
                 k,
-                steps[:, coordinate],
-                style,
+                steps,
+                linestyle=look.linestyle,
                 marker=look.marker,
-                markevery=every,
+                markevery=marker_spacing(len(k)),
                 ms=3,
                 color=look.color,
-                label=f"{look.label}: |{name}|",
+                label=look.label,
             )
-    ax.set_yscale("log")
-    ax.set_ylim(bottom=max(ax.get_ylim()[0], 1e-6))  # below that the steps are invisible on any page
-    ax.set_xlabel(text("step", lang))
-    ax.set_ylabel(text("step_size", lang))
-    ax.set_title(text("step_size_title", lang))
-    ax.grid(True, alpha=0.3)
-    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
+        ax.set_yscale("log")
+        ax.set_title(name)
+        ax.set_xlabel(text("step", lang))
+        ax.grid(True, alpha=0.3)
+    axes[0].set_ylim(bottom=max(axes[0].get_ylim()[0], 1e-6))  # below that the steps are invisible on any page
+    axes[0].set_ylabel(text("step_size", lang))
+    function = function_label(paths[0].function, lang)
+    fig.suptitle(text("step_size_title", lang, function=function), fontweight="bold", wrap=True)
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside right center", fontsize=8)
     return localised(fig, lang)
 
 
@@ -420,7 +440,7 @@ def surface_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
             p[inside, 0],
             p[inside, 1],
             path.values[inside] + lift,
-            "-",
+            linestyle=look.linestyle,
             marker=look.marker,
             markevery=marker_spacing(int(inside.sum())),
             color=look.color,
@@ -435,7 +455,7 @@ def surface_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     ax.set_zlabel("f")
-    ax.set_title(text("surface_title", lang))
+    ax.set_title(text("surface_title", lang, function=function_label(f, lang)), wrap=True)
     # Below the box: a legend inside a 3-D plot lands on the surface or on the box's edges.
     fig.legend(loc="outside lower center", ncols=min(len(paths), 2), fontsize=8)
     return localised(fig, lang)
@@ -465,31 +485,40 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
             color="white",
             markersize=16,
             markeredgecolor="black",
-            label=f"{text('optimum', lang)} (η = {number(best.lr, lang, '.2f')}{separator(lang)}α = {best_momentum})",
+            label=f"{text('optimum', lang)} (η={number(best.lr, lang, '.2f')}{separator(lang)}α={best_momentum})",
         )
         rate = oc.theory.heavy_ball_rate(*np.meshgrid(lrs, momenta), f)
         ax.contour(lrs, momenta, rate, levels=[1.0], colors="0.3", linestyles="--", linewidths=1)
     ax.set_xlabel(text("learning_rate", lang))
     ax.set_ylabel(text("momentum", lang))
-    ax.set_title(text("sweep_title", lang, tol=tol))
+    ax.set_title(text("sweep_title", lang, tol=tol, function=function_label(f, lang)), wrap=True)
     fig.legend(loc="outside lower center", ncols=3, fontsize=8)  # below: every cell of the map is data
     return localised(fig, lang)
 
 
-def function_label(f: oc.Function) -> str:
-    """The formula as maths (built-ins and typed expressions alike, from the SymPy expression that was checked).
+def function_label(f: oc.Function, lang: str = "en") -> str:
+    """The formula as maths (built-ins and typed expressions alike, from the SymPy expression that was checked),
+    in the language's number format and as one word: mathtext ignores spaces, and a title that wraps then never
+    breaks inside its formula.
 
     Mathtext covers every function the expression whitelist accepts; should it refuse a formula, the
-    expression is shown as typed.
+    expression is shown as a reader writes it.
+
+    >>> function_label(oc.get_function("beale"), "de")[:21]
+    '$(1{,}5-x+xy)^2+(2{,}'
     """
     from matplotlib.mathtext import MathTextParser
 
-    formula = "$" + f.latex.removeprefix("f(x, y) = ") + "$"
+    from .labels import plain_expression
+
+    latex = f.latex.removeprefix("f(x, y) = ").replace("\\ ", "\\;")  # a TeX space that must stay one
+    latex = re.sub(r"(\\[A-Za-z]+) +", r"\1{}", latex)  # \pi x: the command's name ends where the space was
+    formula = "$" + latex.replace(" ", "") + "$"
     try:
         MathTextParser("path").parse(formula)
     except ValueError:
-        return f.expression
-    return formula
+        return plain_expression(f.expression, lang).replace(" ", "")
+    return formula.replace(".", "{,}") if DECIMAL_SEPARATOR[lang] == "," else formula
 
 
 class _Localised(Formatter):

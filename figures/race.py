@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 import optim_core as oc
 from catalog import text
@@ -19,7 +20,7 @@ from catalog import text
 from ._atomic import atomic_path
 from ._checks import check_writable_parent, output_format
 from .kinds import ANIMATION_FORMATS
-from .plots import limits, localised, looks, mark_minima, plot_contour, rows
+from .plots import function_label, limits, localised, looks, mark_minima, plot_contour, rows
 
 
 def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.4, 4.8)):
@@ -32,12 +33,16 @@ def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
     mark_minima(ax, f)
     limits(ax, f)
     lines, heads = [], []
-    for look in looks(paths, lang):
-        lines.append(ax.plot([], [], "-", color=look.color, lw=1.8, animated=True)[0])
-        style = {"color": look.color, "markersize": 8, "markeredgecolor": "white", "label": look.label}
+    shown = looks(paths, lang)
+    for look in shown:
+        lines.append(ax.plot([], [], linestyle=look.linestyle, color=look.color, lw=1.8, animated=True)[0])
+        style = {"color": look.color, "markersize": 8, "markeredgecolor": "white"}
         heads.append(ax.plot([], [], look.marker, animated=True, **style)[0])
-    ax.legend(handles=heads, loc="lower right")
-    title = ax.set_title(text("race_step", lang, step=trajectories[0].steps), animated=True)
+    # The legend shows each series' line and marker together, as the still figures do.
+    keys = [Line2D([], [], linestyle=s.linestyle, marker=s.marker, color=s.color, lw=1.8) for s in shown]
+    ax.legend(keys, [s.label for s in shown], loc="lower right")
+    function = function_label(f, lang)
+    title = ax.set_title(text("race_step", lang, step=trajectories[0].steps, function=function), animated=True)
     localised(fig, lang)
 
     def draw(k: int):
@@ -45,7 +50,7 @@ def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
             p = path.positions[: k + 1]
             line.set_data(p[:, 0], p[:, 1])
             head.set_data([p[-1, 0]], [p[-1, 1]])
-        title.set_text(text("race_step", lang, step=k))
+        title.set_text(text("race_step", lang, step=k, function=function))
         return [*lines, *heads, title]
 
     return fig, ax, draw

@@ -50,11 +50,19 @@ _SYMBOL_OF = {
 ACCEPTED = "x, y, numbers, pi, e, + - * / ** and parentheses, and " + " ".join(FUNCTIONS)
 
 
-def _refuse(text: str, node: ast.AST | None, what: str) -> OptvizError:
-    where = ""
-    if node is not None and hasattr(node, "col_offset"):
-        where = f" at column {node.col_offset + 1}"
+def _refuse(text: str, node: ast.AST | None, what: str, column: int | None = None) -> OptvizError:
+    """The error for ``text``, pointing at ``column`` (1-based, in ``text`` as typed), else at ``node``."""
+    if column is None and node is not None and hasattr(node, "col_offset"):
+        column = _column(text, node.col_offset)
+    where = f" at column {column}" if column is not None else ""
     return OptvizError(f"expression {_clip(text)!r}: {what}{where}; accepted: {ACCEPTED}")
+
+
+def _column(text: str, offset: int) -> int:
+    """The 1-based column in ``text`` as typed of the AST's ``offset``, which counts UTF-8 bytes of the
+    stripped text."""
+    lead = len(text) - len(text.lstrip())
+    return lead + len(text.strip().encode()[:offset].decode(errors="ignore")) + 1
 
 
 def _clip(text: str) -> str:
@@ -80,8 +88,8 @@ def parse_expression(text: str) -> sp.Expr:
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as error:
-        where = f" at column {error.offset}" if error.offset else ""
-        raise _refuse(text, None, f"invalid syntax{where}") from None
+        column = error.offset + len(text) - len(text.lstrip()) if error.offset else None
+        raise _refuse(text, None, "invalid syntax", column) from None
     except (ValueError, MemoryError, RecursionError) as error:  # null bytes, huge literals, deep nesting
         raise _refuse(text, None, str(error).split("\n")[0] or type(error).__name__) from None
     try:
@@ -108,6 +116,15 @@ class _Translator:
         if handler is None:
             raise _refuse(self.text, node, f"{self._segment(node)!r} is not allowed")
         return self._bounded(handler(node, depth + 1), node)
+
+    def _operator_column(self, node: ast.BinOp) -> int:
+        """Where a binary operator stands: after its left operand and any closing parentheses and spaces (the
+        node itself starts where its left operand does)."""
+        source = self.text.strip().encode()
+        offset = node.left.end_col_offset
+        while offset < node.right.col_offset and source[offset : offset + 1] in (b" ", b")"):
+            offset += 1
+        return _column(self.text, offset)
 
     def _segment(self, node: ast.AST) -> str:
         return ast.get_source_segment(self.text.strip(), node) or type(node).__name__
@@ -142,7 +159,8 @@ class _Translator:
 
     def visit_BinOp(self, node: ast.BinOp, depth: int) -> sp.Expr:
         if type(node.op) not in _OPERATORS:
-            raise _refuse(self.text, node, f"operator {_SYMBOL_OF.get(type(node.op), '?')!r} is not allowed")
+            what = f"operator {_SYMBOL_OF.get(type(node.op), '?')!r} is not allowed"
+            raise _refuse(self.text, node, what, self._operator_column(node))
         left = self.visit(node.left, depth)
         right = self.visit(node.right, depth)
         if isinstance(node.op, ast.Add):

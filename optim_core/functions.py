@@ -1,11 +1,14 @@
 r"""Objective functions on the plane: built-ins with analytic gradients, and custom expressions.
 
 Every function takes points of shape ``(..., 2)`` and returns values of shape ``(...)`` and gradients of
-shape ``(..., 2)``. Each also knows where to start, which window to show, its known minima and its formula.
+shape ``(..., 2)``. Each also knows where to start, which window to show, its known minima, its formula and
+how many steps its story takes. A typed expression finds its minima, saddles and maxima numerically and
+shows them with its starts (:meth:`Function.around`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import math
@@ -40,6 +43,34 @@ class Function:
     view: Window | None = None
     #: Contour levels chosen by hand, when the automatic ones would not tell the function's story.
     levels: tuple[float, ...] | None = None
+    #: How many times the bowl's steps a picture of it runs by default, so that the default picture tells its
+    #: story: in 1,000 steps (35 times the bowl's 29) SGD crawls half way along Rosenbrock's curved valley
+    #: while Momentum arrives.
+    steps_factor: float = 1.0
+    #: A typed expression's critical points near its start (minima, saddles, maxima), found numerically: its
+    #: window is fitted around them and its starts (:meth:`around`). None for a built-in, whose window is fixed.
+    landmarks: tuple[tuple[float, float], ...] | None = None
+
+    def around(self, starts) -> Function:
+        """This function for paths from ``starts`` (a pair or a list of pairs): a typed expression with its
+        landmarks found near them and its window fitted to both, the first start its own; a built-in as it is.
+
+        >>> f = get_function("x**4 - x**2 + y**2").around([(-1.5, 1.0)])
+        >>> f.start, f.window, f.minima
+        ((-1.5, 1.0), ((-2.5, 2.0), (-1.0, 2.0)), ((-0.70711, 0.0), (0.70711, 0.0)))
+        """
+        points = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
+        if self.landmarks is None or not len(points):
+            return self
+        landmarks, minima = critical_points(self._grad, points)
+        return dataclasses.replace(
+            self,
+            start=(float(points[0, 0]), float(points[0, 1])),
+            window=fit_window([*points, *landmarks]),
+            view=None,
+            minima=minima,
+            landmarks=landmarks,
+        )
 
     def frame(self, wide: bool = False) -> Window:
         """The window a picture shows: ``window``, or with ``wide`` the tighter :attr:`view`."""
@@ -48,12 +79,17 @@ class Function:
     def contour_levels(self, count: int = 12, window: Window | None = None) -> np.ndarray:
         """Increasing contour levels of ``f`` over ``window`` (default: :attr:`window`).
 
-        Hand-chosen :attr:`levels` win. A function that is never negative gets geometrically spaced levels
-        from near its minimum to the 95th percentile over the window (the steep rim would otherwise take
-        every level); any other, evenly spaced ones.
+        Hand-chosen :attr:`levels` win. Above a floor, levels are spaced geometrically from near the floor to
+        the 95th percentile over the window, so that the rings around a minimum are as many as those of the
+        steep rim; the floor is the known minimum value, else the lowest value in the window when that lies
+        inside it (a typed expression's well below zero), else 0 for a function that is never negative.
+        Without a floor (a saddle falls away to the window's edge), levels are evenly spaced.
 
         >>> get_function("bowl").contour_levels()
         array([0.5, 1. , 2. , 3. , 4. , 5. , 6. , 7. ])
+        >>> levels = get_function("x**4 - x**2 + y**2").contour_levels(8, ((-2.0, 2.0), (-1.5, 1.5)))
+        >>> bool(levels[0] < -0.2 and levels[1] - levels[0] < levels[-1] - levels[-2])
+        True
         """
         if self.levels is not None:
             return np.array(self.levels)
@@ -65,9 +101,15 @@ class Function:
         if finite.size == 0 or finite.min() == finite.max():
             raise OptvizError(f"{self.name!r} has no contour lines over the window {window or self.window}")
         high = np.quantile(finite, 0.95)
-        if finite.min() >= 0 and high > 0:
-            low = max(np.quantile(finite[finite > 0], 0.005), high * 1e-4)
-            return np.geomspace(low, high, count)
+        floor = self.minimum_value
+        if floor is None:
+            lowest = np.unravel_index(np.argmin(np.where(np.isfinite(z), z, np.inf)), z.shape)
+            inside = all(0 < i < n - 1 for i, n in zip(lowest, z.shape, strict=True))
+            floor = float(finite.min()) if inside else 0.0 if finite.min() >= 0 else None
+        if floor is not None and high > floor:
+            above = finite - floor
+            low = max(np.quantile(above[above > 0], 0.005), (high - floor) * 1e-4)
+            return floor + np.geomspace(low, high - floor, count)
         return np.linspace(np.quantile(finite, 0.01), high, count)
 
     def value(self, points) -> np.ndarray:
@@ -150,6 +192,7 @@ def _rosenbrock() -> Function:
         _value=lambda p: (1 - p[..., 0]) ** 2 + 100 * (p[..., 1] - p[..., 0] ** 2) ** 2,
         _grad=grad,
         minimum_value=0.0,
+        steps_factor=35.0,
     )
 
 
@@ -174,6 +217,7 @@ def _beale() -> Function:
         _value=lambda p: sum(t**2 for t in terms(p[..., 0], p[..., 1])),
         _grad=grad,
         minimum_value=0.0,
+        steps_factor=3.0,  # Momentum reaches the minimum in about 90 steps
     )
 
 
@@ -193,6 +237,7 @@ def _himmelblau() -> Function:
         _value=lambda p: (p[..., 0] ** 2 + p[..., 1] - 11) ** 2 + (p[..., 0] + p[..., 1] ** 2 - 7) ** 2,
         _grad=grad,
         minimum_value=0.0,
+        steps_factor=3.0,  # each optimizer settles into its minimum
     )
 
 
@@ -206,6 +251,7 @@ def _saddle() -> Function:
         minima=(),
         _value=lambda p: p[..., 0] ** 2 - p[..., 1] ** 2,
         _grad=lambda p: p * _tiled((2.0, -2.0), p.shape),
+        steps_factor=10.0,  # the paths creep to the saddle, then escape
     )
 
 
@@ -248,7 +294,7 @@ def quadratic(condition: float = 20.0, angle: float = 0.0) -> Function:
     (a, b), (_, c) = hessian
     return Function(
         name=f"quadratic(condition={condition:g}, angle={angle:g})",
-        expression=f"{a / 2!r}*x**2 + {b!r}*x*y + {c / 2!r}*y**2",
+        expression=f"{float(a) / 2!r}*x**2 + {float(b)!r}*x*y + {float(c) / 2!r}*y**2",
         latex=rf"f(x, y) = \frac{{1}}{{2}} p^T A p,\ \kappa = {condition:g},\ \theta = {angle:g}^\circ",
         start=(-7.0, 2.0),
         window=((-10.0, 10.0), (-10.0, 10.0)),
@@ -326,7 +372,8 @@ def _parameters(factory) -> list[str]:
 
 
 def from_expression(text: str) -> Function:
-    """A :class:`Function` from a whitelisted expression, with its gradient derived symbolically."""
+    """A :class:`Function` from a whitelisted expression, with its gradient derived symbolically, its critical
+    points found numerically and its window fitted around them and the default start."""
     import sympy as sp
 
     from .expression import X, Y, parse_expression
@@ -344,7 +391,7 @@ def from_expression(text: str) -> Function:
         x, y = p[..., 0], p[..., 1]
         return _stack(dx(x, y) + np.zeros_like(x), dy(x, y) + np.zeros_like(y))
 
-    return Function(
+    typed = Function(
         name=text.strip(),
         expression=text.strip(),
         latex="f(x, y) = " + sp.latex(expr),
@@ -353,4 +400,83 @@ def from_expression(text: str) -> Function:
         minima=(),
         _value=value_fn,
         _grad=grad_fn,
+        landmarks=(),
     )
+    return typed.around([typed.start])
+
+
+#: Where critical points are looked for: a square around the origin, at least this far out and half as far
+#: again as the farthest start. A point that Newton's method reaches from a start counts wherever it lies.
+SEARCH_RADIUS = 10.0
+#: The most critical points kept (the nearest to the first start): a periodic expression has a lattice of them.
+MAX_LANDMARKS = 64
+
+
+def critical_points(grad: Callable[[np.ndarray], np.ndarray], starts) -> tuple[tuple, tuple]:
+    """Points where ``grad`` vanishes near ``starts`` (an (N, 2) array), nearest to the first start first, and
+    which of them are minima: Newton's method on the gradient (with a central-difference Hessian) from a grid of
+    seeds and from each start, the converged points kept once each.
+
+    >>> critical_points(lambda p: 2 * (p - (3.0, -20.0)), np.array([[-7.0, 2.0]]))
+    (((3.0, -20.0),), ((3.0, -20.0),))
+    """
+    starts = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
+    radius = max(SEARCH_RADIUS, 1.5 * float(np.max(np.abs(starts))))
+    axis = np.linspace(-radius, radius, 21)
+    points = np.vstack([np.stack(np.meshgrid(axis, axis), axis=-1).reshape(-1, 2), starts])
+    from_start = np.arange(len(points)) >= len(points) - len(starts)
+    with np.errstate(all="ignore"):
+        scale = float(np.nanmedian(np.linalg.norm(grad(points), axis=-1)))
+        for _ in range(60):
+            hessian, slope = _hessian(grad, points), grad(points)
+            finite = np.isfinite(hessian).all(axis=(1, 2)) & np.isfinite(slope).all(axis=-1)
+            points, hessian, slope, from_start = points[finite], hessian[finite], slope[finite], from_start[finite]
+            step = -np.einsum("nij,nj->ni", np.linalg.pinv(hessian), slope)
+            length = np.linalg.norm(step, axis=-1, keepdims=True)
+            points = points + step * np.minimum(1.0, radius / 4 / np.where(length > 0, length, 1.0))
+        residual = np.linalg.norm(grad(points), axis=-1)
+        eigenvalues = np.linalg.eigvalsh(np.nan_to_num(_hessian(grad, points)))
+    tolerance = 1e-9 * max(scale, 1.0) if np.isfinite(scale) else 1e-9
+    near = (np.abs(points) <= radius).all(axis=-1) | from_start
+    found = np.isfinite(points).all(axis=-1) & (residual <= tolerance) & near
+    kept: dict[tuple[float, float], np.ndarray] = {}
+    for point, pair in zip(points[found], eigenvalues[found], strict=True):
+        kept.setdefault(tuple(float(v) + 0.0 for v in np.round(point, 5)), pair)
+    nearest = sorted(kept, key=lambda point: math.dist(point, starts[0]))
+    # A flat direction (x**2 has a whole line of critical points) keeps only its point nearest the start.
+    flat = [point for point in nearest if np.abs(kept[point]).min() <= 1e-6 * max(np.abs(kept[point]).max(), 1e-12)]
+    nearest = [point for point in nearest if point not in flat[1:]][:MAX_LANDMARKS]
+    return tuple(nearest), tuple(point for point in nearest if (kept[point] > 0).all())
+
+
+def _hessian(grad, points: np.ndarray) -> np.ndarray:
+    h = 1e-5 * np.maximum(1.0, np.abs(points))
+    columns = []
+    for axis in (0, 1):
+        shift = np.zeros_like(points)
+        shift[:, axis] = h[:, axis]
+        columns.append((grad(points + shift) - grad(points - shift)) / (2 * h[:, axis : axis + 1]))
+    hessian = np.stack(columns, axis=-1)
+    return (hessian + hessian.transpose(0, 2, 1)) / 2
+
+
+def fit_window(points) -> Window:
+    """A window that shows every one of ``points`` with room around them: their box, widened on each side by a
+    third of its larger side (at least 1), out to round numbers.
+
+    >>> fit_window([(-1.5, 1.0), (0.707, 0.0), (-0.707, 0.0)])
+    ((-2.5, 2.0), (-1.0, 2.0))
+    """
+    points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    low, high = points.min(axis=0), points.max(axis=0)
+    margin = max(float((high - low).max()) / 3, 1.0)
+    low, high = low - margin, high + margin
+    tick = _round_step(float((high - low).max()) / 10)
+    low, high = np.floor(low / tick) * tick, np.ceil(high / tick) * tick
+    return ((float(low[0]) + 0.0, float(high[0])), (float(low[1]) + 0.0, float(high[1])))
+
+
+def _round_step(rough: float) -> float:
+    """1, 2 or 5 times a power of ten, at least ``rough``."""
+    power = 10.0 ** math.floor(math.log10(rough))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)

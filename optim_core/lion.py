@@ -28,7 +28,7 @@ class LionState(NamedTuple):
             r"W \leftarrow W - \eta\, \mathrm{sign}\big(\beta_1 m + (1-\beta_1) g\big)"
             r" \qquad m \leftarrow \beta_2 m + (1-\beta_2) g"
         ),
-        "#009E73",
+        "#7B3FE4",  # violet: its own colour, so that Lion beside AdaGrad (green) is told apart
     ),
 )
 def lion(lr=1e-4, betas=(0.9, 0.99), weight_decay=0.0) -> Optimizer:

@@ -6,6 +6,7 @@ an :class:`OptvizError` that names it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import NamedTuple
@@ -19,11 +20,13 @@ from .optimizer import CONVENTIONS, Optimizer, get_optimizer, optimizer_names
 
 #: The book's learning rates for its comparison figure; an optimizer given without lr takes its own.
 BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmsprop": 0.3, "adam": 0.3}
+#: The rates a function's own learning rate is chosen from, and how many steps the choice looks ahead.
+RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.3, 0.5, 1.0, 1.5)
+RATE_STEPS = 150
 #: Learning rates a book-convention SPEC without ``lr`` takes, per built-in function. The bowl and the
-#: quadratics (the bowl turned and stretched) take the book's. The others take, from the rates
-#: 0.0003 to 1.5, the one that reaches the lowest f in 150 steps from the function's start without leaving
-#: its window (tests/test_display.py checks that they still converge). Anything else, custom expressions
-#: included, takes the optimizer's own default, as ``optviz list`` shows.
+#: quadratics (the bowl turned and stretched) take the book's. The others take what :func:`fitting_lr` picks
+#: (tests/test_display.py checks that it still picks them, and that they converge), and so does a typed
+#: expression, from its start. The torch convention takes the optimizer's own default, as ``optviz list`` shows.
 FUNCTION_LR = {
     "bowl": BOOK_LR,
     "quadratic": BOOK_LR,
@@ -35,6 +38,8 @@ FUNCTION_LR = {
 }
 #: The book's comparison (Fig. 6-8) as SPECs: its four optimizers with its learning rates.
 BOOK_FOUR = ("sgd:lr=0.95", "momentum:lr=0.1", "adagrad:lr=1.5", "adam:lr=0.3")
+#: The same four without a rate, so that each takes its function's (on the bowl, the book's).
+FOUR = tuple(spec.split(":")[0] for spec in BOOK_FOUR)
 #: The article's golf picture of the learning rate, SGD on the bowl: hit too softly (0.1: after 30 strokes the
 #: ball is still at x ≈ -5), the book's 0.95 (zigzags in), too hard (1.1: |1 - 2·1.1| > 1, so y grows by 1.2× a
 #: stroke and the ball flies out of the bowl).
@@ -67,12 +72,41 @@ def function_family(f: Function | str) -> str:
     return name.split("(")[0].split(":")[0].strip().lower()
 
 
-def default_lr(name: str, convention: str, function: Function | str = "bowl") -> float | None:
-    """The lr a SPEC without one takes: per function in the book convention (see :data:`FUNCTION_LR`), else
-    None (the optimizer's own default)."""
+def default_lr(name: str, convention: str, function: Function | str = "bowl", hyper=None) -> float | None:
+    """The lr a SPEC without one takes in the book convention: a built-in's from :data:`FUNCTION_LR`, a typed
+    expression's from :func:`fitting_lr` (with the SPEC's other settings ``hyper``); else None (the
+    optimizer's own default)."""
     if convention != "book":
         return None
+    function = function if isinstance(function, Function) else parse_function(function)
+    if function.landmarks is not None:
+        return fitting_lr(name.strip().lower(), function, tuple(sorted((hyper or {}).items())))
     return FUNCTION_LR.get(function_family(function), {}).get(name.strip().lower())
+
+
+@functools.lru_cache(maxsize=64)
+def fitting_lr(name: str, f: Function, settings: tuple = ()) -> float | None:
+    """The rate of :data:`RATES` with which the book-convention ``name`` (with ``settings``) reaches the lowest
+    f in :data:`RATE_STEPS` steps from ``f``'s start without leaving its window, the larger on a tie; None
+    when every rate leaves or diverges.
+
+    >>> fitting_lr("sgd", get_function("x**4 - x**2 + y**2").around([(-1.5, 1.0)]))
+    0.1
+    """
+    from .trajectory import run
+
+    rates = np.array(RATES)
+    opt = get_optimizer(name, **dict(settings), lr=rates)
+    t = run(opt, f, np.tile(f.start, (len(rates), 1)), RATE_STEPS)
+    (x0, x1), (y0, y1) = f.window
+    x, y = t.positions[..., 0], t.positions[..., 1]
+    inside = ((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)).all(axis=0) & (np.asarray(t.diverged_at) < 0)
+    final = np.where(inside & np.isfinite(t.values[-1]), t.values[-1], np.inf)
+    if not np.isfinite(final).any():
+        return None
+    best = final.min()
+    tied = final <= best + 1e-9 * max(1.0, abs(best))
+    return float(rates[tied][-1])
 
 
 def parse_optimizer(spec: str, function: Function | str = "bowl") -> Optimizer:
@@ -94,11 +128,15 @@ def parse_optimizer(spec: str, function: Function | str = "bowl") -> Optimizer:
     hyper: dict[str, object] = {}
     style: dict[str, str] = {}
     convention = "book"
+    previous = None
     for item in filter(None, (part.strip() for part in rest.split(","))):
         key, sep, raw = item.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise OptvizError(f"malformed optimizer SPEC {spec!r} at {item!r}; expected {SPEC_FORM}")
+            raise OptvizError(
+                f"malformed optimizer SPEC {spec!r} at {item!r}{_decimal_comma(previous, item)}; expected {SPEC_FORM}"
+            )
+        previous = item
         if key == "convention":
             convention = raw.strip().lower()
         elif key in STYLE_KEYS:
@@ -108,7 +146,7 @@ def parse_optimizer(spec: str, function: Function | str = "bowl") -> Optimizer:
         else:
             hyper[key] = parse_value(key, raw)
     _hint(name.strip().lower(), convention, hyper)
-    lr = default_lr(name, convention, function) if "lr" not in hyper else None
+    lr = default_lr(name, convention, function, hyper) if "lr" not in hyper else None
     if lr is not None:
         hyper["lr"] = lr
     return get_optimizer(name, convention=convention, **hyper)._replace(style=style_of(style))
@@ -132,29 +170,66 @@ def _hint(name: str, convention: str, hyper: dict) -> None:
         )
 
 
-def parse_function(text: str) -> Function:
-    """A built-in name, ``quadratic:condition=10,angle=30``, or an expression in x and y."""
+def parse_function(text: str, starts=()) -> Function:
+    """A built-in name, ``quadratic:condition=10,angle=30``, or an expression in x and y; a typed expression
+    is fitted to ``starts`` (pairs) when given (:meth:`~optim_core.functions.Function.around`). The same text
+    gives the same (immutable) function, parsed once.
+
+    >>> parse_function("x**4 - x**2 + y**2", [(-1.5, 1.0)]).start
+    (-1.5, 1.0)
+    """
+    return _parsed(text, tuple(tuple(float(v) for v in start) for start in starts))
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(text: str, starts: tuple) -> Function:
+    if starts:
+        return _parsed(text, ()).around(starts)
     name, sep, rest = text.partition(":")
     if sep and name.strip().lower() in function_names():
         params = {}
+        previous = None
         for item in filter(None, (part.strip() for part in rest.split(","))):
             key, eq, raw = item.partition("=")
             if not eq:
-                raise OptvizError(f"malformed function {text!r} at {item!r}; expected NAME:key=value,...")
+                raise OptvizError(
+                    f"malformed function {text!r} at {item!r}{_decimal_comma(previous, item)};"
+                    " expected NAME:key=value,..."
+                )
             params[key.strip()] = parse_value(key, raw)
+            previous = item
         return get_function(name, **params)
     return get_function(text)
 
 
+def _decimal_comma(previous: str | None, item: str) -> str:
+    """A hint for ``lr=0,1``: the comma that separates settings cut a decimal number in two.
+
+    >>> _decimal_comma("lr=0", "1")
+    ' (a comma separates settings: write decimals with a point, lr=0.1)'
+    """
+    if previous is None or not item.isdigit() or not re.fullmatch(r"[^=]+=\s*[-+]?\d+", previous):
+        return ""
+    return f" (a comma separates settings: write decimals with a point, {previous.replace(' ', '')}.{item})"
+
+
 def parse_pair(what: str, text: str, form: str) -> tuple[float, float]:
+    """Two finite numbers separated by a comma; with three or four, a hint that decimals take a point.
+
+    >>> parse_pair("start", "-7,5,2", "X,Y such as -7,2")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    optim_core._errors.OptvizError: malformed start '-7,5,2'; ... (write decimals with a point: -7.5,2, not -7,5,2)
+    """
     parts = text.split(",")
     try:
-        pair = tuple(float(part) for part in parts)
+        numbers = [float(part) for part in parts]
     except ValueError:
-        pair = ()
-    if len(pair) != 2 or not all(math.isfinite(v) for v in pair):
-        raise OptvizError(f"malformed {what} {text!r}; expected {form}")
-    return pair
+        numbers = []
+    if len(numbers) != 2 or not all(math.isfinite(v) for v in numbers):
+        hint = " (write decimals with a point: -7.5,2, not -7,5,2)" if len(numbers) in (3, 4) else ""
+        raise OptvizError(f"malformed {what} {text!r}; expected {form}{hint}")
+    return (numbers[0], numbers[1])
 
 
 class Size(NamedTuple):

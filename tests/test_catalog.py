@@ -38,4 +38,17 @@ def test_reading_time_counts_words_and_japanese_characters():
 
 def test_numbers_follow_the_language():
     assert catalog.number(2.5, "de") == "2,5" and catalog.number(2.5, "ja") == "2.5"
-    assert catalog.text("sweep_title", "de", tol=0.5) == "Momentum: Schritte bis f < 0,5"
+    assert catalog.text("sweep_title", "de", tol=0.5, function="f") == "Momentum auf f: Schritte bis f < 0,5"
+
+
+def test_negative_numbers_take_a_real_minus_sign():
+    """Legends wrote (-7; 2) with a hyphen-minus beside ticks that wrote −7."""
+    assert [catalog.number(v, "de") for v in (-7.0, -0.5, -1e-06, -156800.0, -0.0)] == [
+        "−7",
+        "−0,5",
+        "−10⁻⁶",
+        "−156800",
+        "0",
+    ]
+    assert catalog.text("from_start", "en", start="(−7, 2)") == "from (−7, 2)"
+    assert catalog.text("after_steps", "en", steps=3, value=-2.5) == "after 3 steps: f = −2.5"

@@ -80,7 +80,7 @@ def test_divergence_is_drawn_warned_and_exits_0(tmp_path):
     out = tmp_path / "diverged.png"
     result = invoke("figure", "overlay", "-o", out, "-O", "sgd:lr=1.2", "-O", "momentum", "--steps", 400)
     assert result.exit_code == 0
-    assert "warning: SGD (lr=1.2) diverged at step" in result.stderr
+    assert "warning: SGD (η=1.2) diverged at step" in result.stderr
     assert out.exists()
 
 
@@ -91,7 +91,7 @@ def test_export_csv_and_json(tmp_path):
     assert len(rows) == 4 * 6
     first = rows[0]
     assert (first["run"], first["optimizer"], first["convention"], first["function"]) == (
-        "SGD (lr=0.95)",
+        "SGD (η=0.95)",
         "sgd",
         "book",
         "x**2/20 + y**2",
@@ -104,7 +104,7 @@ def test_export_csv_and_json(tmp_path):
     assert invoke("export", "-o", json_path, "-O", "adam:convention=torch,lr=0.3", "--steps", 3).exit_code == 0
     document = json.loads(json_path.read_text())
     run = document["runs"][0]
-    assert run["hyperparameters"]["betas"] == [0.9, 0.999] and run["run"] == "Adam (lr=0.3)"
+    assert run["hyperparameters"]["betas"] == [0.9, 0.999] and run["run"] == "Adam (η=0.3)"
     assert document["function"]["expression"] == "x**2/20 + y**2"
     assert len(run["positions"]) == 4 and len(run["state"]["exp_avg"]) == 4
 
@@ -114,11 +114,11 @@ def test_export_tells_runs_apart(tmp_path):
     out = tmp_path / "t.csv"
     assert invoke("export", "-o", out, "-O", "sgd:lr=0.1", "-O", "sgd:lr=0.5", "--steps", 2).exit_code == 0
     runs = {row["run"] for row in csv.DictReader(out.read_text().splitlines())}
-    assert runs == {"SGD (lr=0.1)", "SGD (lr=0.5)"}
+    assert runs == {"SGD (η=0.1)", "SGD (η=0.5)"}
     result = invoke("export", "-o", out, "-O", "momentum", "--start", "-7,2", "--start", "5,-3", "--steps", 2)
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(out.read_text().splitlines()))
-    assert [r["run"] for r in rows[::3]] == ["Momentum from (-7, 2)", "Momentum from (5, -3)"]
+    assert [r["run"] for r in rows[::3]] == ["Momentum (η=0.1) from (−7, 2)", "Momentum (η=0.1) from (5, −3)"]
     assert [(r["x"], r["y"]) for r in rows[::3]] == [("-7.0", "2.0"), ("5.0", "-3.0")]
 
 
@@ -130,7 +130,7 @@ def test_export_takes_more_runs_than_a_picture(tmp_path):
     assert result.exit_code == 0, result.output
     runs = json.loads(out.read_text())["runs"]
     assert len(runs) == 12 and len({run["run"] for run in runs}) == 12
-    assert runs[11]["run"] == "Adam (lr=0.3) from (9, 3)" and runs[11]["positions"][0] == [9.0, 3.0]
+    assert runs[11]["run"] == "Adam (η=0.3) from (9, 3)" and runs[11]["positions"][0] == [9.0, 3.0]
 
 
 def test_list_shows_optimizers_and_functions():
@@ -151,6 +151,16 @@ def test_list_shows_optimizers_and_functions():
         (["figure", "path", "-O", ":lr=1"], "has no name"),
         (["figure", "path", "-O", "adam:lr=fast"], "value 'fast' for 'lr' is not a number"),
         (["figure", "path", "--start", "1;2"], "malformed start '1;2'; expected X,Y"),
+        (["figure", "path", "--start", "-7,5,2"], "(write decimals with a point: -7.5,2, not -7,5,2)"),
+        (
+            ["figure", "path", "-O", "sgd:lr=0,1"],
+            "at '1' (a comma separates settings: write decimals with a point, lr=0.1)",
+        ),
+        (["export", "-O", "momentum:momentum=0,5"], "write decimals with a point, momentum=0.5"),
+        (["figure", "path", "-f", "x^2 + y**2"], "operator '^ (use ** for powers)' is not allowed at column 2"),
+        (["figure", "path", "-f", "y**2 + (x)^2"], "is not allowed at column 11"),
+        (["figure", "path", "-o", "new/folder/out.png", "-O", "adamm"], "unknown optimizer"),
+        (["export", "-o", "new/folder/out.csv", "--steps", 0], "steps must be between 1 and 10000"),
         (["figure", "path", "--size", "big"], "malformed size 'big'; expected WxH"),
         (["figure", "path", "--size", "50x2"], "size sides must be between 1 and 40 inches"),
         (["figure", "path", "--size", "40x40", "--dpi", 600], "megapixels; at most 50"),
@@ -208,7 +218,7 @@ def test_list_shows_optimizers_and_functions():
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     default_output = {"figure": ["-o", "out.png"], "export": ["-o", "out.csv"], "article": ["-o", "new"]}[args[0]]
-    result = invoke(*args, *default_output)
+    result = invoke(*args, *([] if "-o" in args else default_output))
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("optviz: error:"), result.stderr
@@ -220,7 +230,7 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(args, message, tmp_path
 @pytest.mark.parametrize(
     ("output", "message"),
     [
-        ("missing/out.png", "output directory"),
+        ("missing/out.jpg", "unknown output suffix '.jpg'"),
         ("out.jpg", "unknown output suffix '.jpg'"),
         ("out", "unknown output suffix '(none)'"),
         ("race.png", None),
@@ -336,3 +346,59 @@ def test_explore_takes_several_functions_and_refuses_a_bad_one(tmp_path):
     result = invoke("figure", "explore", "-o", out, "-f", "bowl", "-f", "bowll")
     assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, result.output
     assert "bowll" in result.stderr and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["figure", "path", "--steps", 5], "sgd.png"),
+        (["figure", "race", "--steps", 5], "race.gif"),
+        (["figure", "explore"], "explore.html"),
+        (["export", "--steps", 5], "runs.csv"),
+    ],
+    ids=["figure", "race", "explore", "export"],
+)
+def test_an_output_into_a_missing_folder_creates_it(args, name, tmp_path):
+    """`-o posts/2024/sgd.png` failed where `optviz article -o posts/2024` creates its folder."""
+    target = tmp_path / "posts" / "2024" / name
+    result = invoke(*args, "-o", target)
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_size > 100
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]  # no temporary file left
+
+
+def test_a_failure_after_the_checks_leaves_no_folder_behind(tmp_path, monkeypatch):
+    from matplotlib import font_manager
+
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])  # found while drawing, after the folder exists
+    result = invoke("figure", "path", "--lang", "ja", "-o", tmp_path / "new" / "deeper" / "ja.png")
+    assert result.exit_code == 2 and "needs the font" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_below_a_file_is_refused(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    result = invoke("figure", "path", "-o", tmp_path / "notes.txt" / "out.png")
+    assert result.exit_code == 2 and "notes.txt' is not a directory" in result.stderr
+    result = invoke("figure", "path", "-o", tmp_path / "notes.txt" / "deeper" / "out.png")
+    assert result.exit_code == 2 and "cannot be created" in result.stderr and "notes.txt' is a file" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["figure", "path", "--lang", "DE", "--theme", "Dark"],
+        ["figure", "overlay", "--lang", "Ja", "--theme", "LIGHT"],
+        ["article", "--lang", "DE", "--theme", "DARK"],
+    ],
+)
+def test_languages_and_themes_in_any_case(args, tmp_path):
+    """`--lang DE` was refused."""
+    out = tmp_path / ("out" if args[0] == "article" else "out.png")
+    spec = tmp_path / "one.toml"
+    spec.write_text('[[figure]]\nkind = "path"\noutput = "sgd.png"\nlang = "De"\ntheme = "Transparent"\n')
+    result = invoke(*args[:1], *([spec] if args[0] == "article" else []), *args[1:], "-o", out)
+    assert result.exit_code == 0, result.output
+    if args[0] == "article":
+        assert "SGD (η=0,95) ab (−7; 2)" in (out / "article.md").read_text()  # the spec's De is German

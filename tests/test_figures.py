@@ -31,9 +31,15 @@ BOOK = load_reference("book_trajectories.json")
 BOWL = oc.get_function("bowl")
 
 
+def _dashes(line: Line2D) -> tuple:
+    """A line's dash pattern as drawn (get_linestyle says "--" for every pattern): offset and on-off lengths."""
+    offset, pattern = line._unscaled_dash_pattern
+    return (offset, tuple(pattern or ()))
+
+
 def _lines(ax) -> list[Line2D]:
     """The path lines of an Axes (a line with a marker every few points, not the single start markers)."""
-    return [line for line in ax.get_lines() if line.get_linestyle() == "-" and len(line.get_xydata()) > 1]
+    return [line for line in ax.get_lines() if line.get_linestyle() != "None" and len(line.get_xydata()) > 1]
 
 
 @pytest.mark.parametrize("name", ["SGD", "Momentum", "AdaGrad", "Adam"])
@@ -58,7 +64,7 @@ def test_compare_is_the_books_two_by_two(tmp_path):
     with styled():
         fig = plots.compare_figure(__import__("figures.jobs").jobs.trajectories(job))
     titles = [ax.get_title() for ax in fig.axes]
-    assert titles == ["SGD (lr=0.95)", "Momentum (lr=0.1)", "AdaGrad (lr=1.5)", "Adam (lr=0.3)"]
+    assert titles == ["SGD (η=0.95)", "Momentum (η=0.1)", "AdaGrad (η=1.5)", "Adam (η=0.3)"]
     colours = [_lines(ax)[0].get_color() for ax in fig.axes]
     assert colours == [oc.INFO[n].color for n in ("sgd", "momentum", "adagrad", "adam")]
 
@@ -160,8 +166,8 @@ def test_article_in_german_and_dark_creates_its_folder_and_a_post(tmp_path):
     build(spec, out, jobs=2, lang="de", theme="dark")
     post = (out / "article.md").read_text()
     assert post.startswith("# SGD, Momentum, AdaGrad und Adam auf der Schale")
-    assert "![Höhenlinien von f(x, y) = x²/20 + y² mit dem Pfad von SGD (Lernrate=0,95) ab (-7; 2)" in post
-    assert "*SGD (Lernrate=0,95) ab (-7; 2) auf f(x, y) = x²/20 + y²: 30 Punkte.*" in post
+    assert "![Höhenlinien von f(x, y) = x²/20 + y² mit dem Pfad von SGD (η=0,95) ab (−7; 2)" in post
+    assert "*SGD (η=0,95) ab (−7; 2) auf f(x, y) = x²/20 + y²: 30 Punkte.*" in post
     assert post.index("sgd.png") < post.index("lr.svg") < post.index('<video src="race.mp4"')
     page = (out / "index.html").read_text()
     assert '<html lang="de">' in page and 'alt="Höhenlinienbilder von f(x, y)' in page
@@ -222,30 +228,67 @@ def test_every_function_draws_with_its_formula(name, tmp_path):
     assert out.stat().st_size > 1000
 
 
-def test_series_on_one_figure_never_share_a_colour_or_a_label():
-    """The article's golf picture: three SGD rates used to be three identical orange series."""
+def test_series_of_one_optimizer_share_its_colour_and_differ_in_line_and_marker():
+    """The article's golf picture: three SGD rates, all in SGD's colour, told apart by line and marker."""
     runs = [oc.run(oc.get_optimizer("sgd", lr=lr), BOWL, steps=29) for lr in (0.1, 0.95, 1.02)]
     with styled():
         ax = plots.overlay_figure(runs).axes[0]
     lines = _lines(ax)
-    assert len({line.get_color() for line in lines}) == 3 and len({line.get_marker() for line in lines}) == 3
-    assert [line.get_label() for line in lines] == ["SGD (lr=0.1)", "SGD (lr=0.95)", "SGD (lr=1.02)"]
+    assert {line.get_color() for line in lines} == {oc.INFO["sgd"].color}
+    assert len({line.get_marker() for line in lines}) == 3 and len({_dashes(line) for line in lines}) == 3
+    assert [line.get_label() for line in lines] == ["SGD (η=0.1)", "SGD (η=0.95)", "SGD (η=1.02)"]
     torch = [parse_optimizer(s) for s in ("sgd:lr=0.1,momentum=0.9,convention=torch", "sgd:lr=0.1,convention=torch")]
     with styled():
         ax = plots.overlay_figure([oc.run(opt, BOWL, steps=29) for opt in torch]).axes[0]
-    assert [line.get_label() for line in _lines(ax)] == ["SGD + momentum (momentum=0.9)", "SGD (momentum=0)"]
+    assert [line.get_label() for line in _lines(ax)] == ["SGD + momentum (η=0.1, α=0.9)", "SGD (η=0.1, α=0)"]
+
+
+def test_the_new_users_overlay_keeps_each_optimizers_colour_from_both_starts(tmp_path):
+    """`overlay -O sgd -O momentum --start -7,2 --start 5,-3` painted SGD's second path in Momentum's blue and
+    Momentum's two in AdaGrad's green and Adam's pink."""
+    job = FigureJob("overlay", str(tmp_path / "o.png"), optimizers=("sgd", "momentum"), starts=((-7, 2), (5, -3)))
+    with styled():
+        ax = plots.overlay_figure(__import__("figures.jobs").jobs.trajectories(job)).axes[0]
+    lines = _lines(ax)
+    assert [line.get_color() for line in lines] == [oc.INFO[n].color for n in ("sgd", "sgd", "momentum", "momentum")]
+    styles = [_dashes(line) for line in lines]
+    assert styles[0] == styles[2] != styles[1] == styles[3]  # solid from the first start, dashed from the second
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [
+        "SGD (η=0.95) from (−7, 2)",
+        "SGD (η=0.95) from (5, −3)",
+        "Momentum (η=0.1) from (−7, 2)",
+        "Momentum (η=0.1) from (5, −3)",
+    ]
+
+
+def test_every_number_a_figure_writes_has_a_real_minus_sign():
+    """Legends wrote (-7; 2) with a hyphen-minus while the ticks wrote −7."""
+    t = oc.run(parse_optimizer("sgd:lr=1.1"), BOWL, start=BATCH, steps=29)
+    for lang in ("en", "de"):
+        with styled(lang=lang):
+            figures = [plots.overlay_figure([t], lang=lang), plots.loss_figure([t], lang=lang)]
+            for fig in figures:
+                FigureCanvasAgg(fig).draw()
+        texts = []
+        for fig in figures:
+            for ax in fig.axes:
+                texts += [ax.title, *ax.texts, *ax.get_xticklabels(), *ax.get_yticklabels()]
+                texts += ax.get_legend().get_texts() if ax.get_legend() else []
+        words = [t.get_text() for t in texts]
+        assert any("−" in w for w in words) and not [w for w in words if re.search(r"-\d", w)], words
 
 
 BATCH = [(-7.0, 2.0), (5.0, -3.0)]
 
 
 @pytest.mark.parametrize(
-    ("draw", "on_the_plane", "colors"),
+    ("draw", "on_the_plane", "styles"),
     [
         (lambda t: plots.path_figure(t), True, 2),
         (lambda t: plots.overlay_figure([t]), True, 2),
         (lambda t: plots.compare_figure([t]), True, 2),
-        # one path per panel, each in its optimizer's own colour, as the single-path figures draw it
+        # one path per panel, each solid, as the single-path figures draw it
         (lambda t: plots.learning_rate_figure([t]), True, 1),
         (lambda t: plots.loss_figure([t]), False, 2),
         (lambda t: plots.step_size_figure([t]), False, 2),
@@ -253,14 +296,15 @@ BATCH = [(-7.0, 2.0), (5.0, -3.0)]
     ],
     ids=["path", "overlay", "compare", "learning-rate", "loss", "step-size", "surface"],
 )
-def test_every_figure_draws_a_batch_of_starts_as_series_of_their_own(draw, on_the_plane, colors):
+def test_every_figure_draws_a_batch_of_starts_as_series_of_their_own(draw, on_the_plane, styles):
     t = oc.run(oc.get_optimizer("momentum", lr=0.1), BOWL, start=BATCH, steps=20)
     with styled():
         fig = draw(t)
     lines = [line for ax in fig.axes for line in _lines(ax)]
-    assert len({line.get_color() for line in lines}) == colors
-    labels = {line.get_label().split(": ")[0] for line in lines}
-    assert labels == {"Momentum from (-7, 2)", "Momentum from (5, -3)"}
+    assert {line.get_color() for line in lines} == {oc.INFO["momentum"].color}  # the colour is Momentum's
+    assert len({_dashes(line) for line in lines}) == styles
+    labels = {line.get_label() for line in lines}
+    assert labels == {"Momentum (η=0.1) from (−7, 2)", "Momentum (η=0.1) from (5, −3)"}
     if on_the_plane:
         assert sorted(tuple(line.get_xydata()[0]) for line in lines) == sorted(BATCH)
 
@@ -284,7 +328,8 @@ def test_race_draws_a_batch_of_starts():
     with styled():
         _, _, draw = race_figure([t])
     artists = draw(10)
-    assert len({a.get_color() for a in artists[:2]}) == 2
+    assert {a.get_color() for a in artists[:2]} == {oc.INFO["adam"].color}
+    assert len({_dashes(a) for a in artists[:2]}) == 2
     assert [tuple(a.get_xydata()[0]) for a in artists[:2]] == BATCH
 
 
@@ -329,7 +374,7 @@ def test_the_books_path_as_svg_is_light_and_its_text_is_text(tmp_path):
     render(FigureJob("path", str(out)))
     svg = out.read_text()
     assert out.stat().st_size <= 150_000
-    assert "<text" in svg and "SGD (lr=0.95)" in svg
+    assert "<text" in svg and "SGD (η=0.95)" in svg
     assert re.search(r"font-family[:=][^;\"]*DejaVu Sans[^;\"]*sans-serif", svg)
 
 
@@ -348,13 +393,13 @@ def test_german_figures_write_numbers_with_a_decimal_comma():
     ax = fig.axes[0]
     ticks = [label.get_text() for label in ax.get_yticklabels()]
     assert "2,5" in ticks and not any("." in tick for tick in ticks), ticks
-    assert ax.get_title().startswith("SGD (Lernrate=0,95) auf")
+    assert ax.get_title().startswith("SGD (η=0,95) auf")
     with styled(lang="de"):
         sweep = oc.sweep("momentum", BOWL, {"lr": [0.5, 1.0], "momentum": [0.2, 0.5]}, steps=300, tol=1e-6)
         figure = plots.sweep_figure(sweep, BOWL, tol=1e-6, lang="de")
     [legend] = figure.legends  # below the map, whose every cell is data
-    assert "Optimum laut Theorie (η = 1,34; α = 0,40)" in [t.get_text() for t in legend.get_texts()]
-    assert figure.axes[0].get_title() == "Momentum: Schritte bis f < 10⁻⁶"
+    assert "Optimum laut Theorie (η=1,34; α=0,40)" in [t.get_text() for t in legend.get_texts()]
+    assert figure.axes[0].get_title() == r"Momentum auf $\frac{1}{20}x^2+y^2$: Schritte bis f < 10⁻⁶"
 
 
 TORCH_WORDS = (
@@ -398,7 +443,7 @@ def test_a_typed_expression_is_titled_as_maths():
     t = oc.run(oc.get_optimizer("adam", lr=0.1), f, steps=20)
     with styled():
         title = plots.path_figure(t).axes[0].get_title()
-    assert title.endswith("$") and r"\sin{\left(x \right)}" in title and "**" not in title
+    assert title.endswith("$") and r"\sin{\left(x\right)}" in title and "**" not in title
 
 
 def test_long_paths_thin_their_markers_but_keep_every_point():
@@ -459,3 +504,54 @@ def test_the_explorable_pages_script_is_part_of_the_articles_fingerprint(tmp_pat
     before = article.code_fingerprint()
     (package / "explore" / "page.js").write_text((package / "explore" / "page.js").read_text() + "\n// edited\n")
     assert article.code_fingerprint() != before
+
+
+def test_the_new_users_expression_fits_its_picture_and_is_titled_with_it(tmp_path):
+    """`overlay -f "x**4 - x**2 + y**2" --start -1.5,1` kept a ±10 window, lost its contours below zero to a log
+    scale (with a UserWarning from figures/plots.py) and was titled without the expression. Warnings are errors
+    here (pyproject's filterwarnings)."""
+    job = FigureJob("overlay", str(tmp_path / "wells.png"), functions=("x**4 - x**2 + y**2",), starts=((-1.5, 1),))
+    runs = __import__("figures.jobs").jobs.trajectories(job)
+    with styled():
+        fig = plots.overlay_figure(runs)
+        FigureCanvasAgg(fig).draw()
+    ax = fig.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert -3 <= x0 <= -1.5 and 0.71 <= x1 <= 3 and -2 <= y0 < 0 and 1 < y1 <= 3
+    [contours] = [c for c in ax.collections if hasattr(c, "levels")]
+    drawn = [level for level, path in zip(contours.levels, contours.get_paths(), strict=True) if len(path.vertices)]
+    assert len(drawn) == len(contours.levels) and min(drawn) < -0.2  # every level drawn, rings inside the wells
+    assert ax.get_title() == "All paths from (−1.5, 1) on $x^{4}-x^{2}+y^{2}$"
+    wells = [line for line in ax.get_lines() if line.get_marker() == "+"]
+    assert sorted(round(float(line.get_xdata()[0]), 3) for line in wells) == [-0.707, 0.707]
+    render(job)  # the command itself, warnings being errors
+    assert (tmp_path / "wells.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    ("function", "kind", "steps"),
+    [("bowl", "path", 29), ("rosenbrock", "path", 1015), ("rosenbrock", "loss", 5250), ("saddle", "overlay", 290)],
+)
+def test_default_steps_follow_the_function(function, kind, steps):
+    """Rosenbrock with defaults ran the bowl's 30 points at lr 0.001: the path was a blob at the start."""
+    assert FigureJob(kind, "f.png", functions=(function,)).run_steps() == steps
+
+
+def test_every_kind_titles_its_function():
+    f = oc.get_function("beale")
+    runs = [oc.run(parse_optimizer(spec, f), f, steps=20) for spec in ("sgd", "adam")]
+    label = plots.function_label(f)
+    with styled():
+        figures = {
+            "compare": plots.compare_figure(runs),
+            "overlay": plots.overlay_figure(runs),
+            "loss": plots.loss_figure(runs),
+            "step-size": plots.step_size_figure(runs),
+            "learning-rate": plots.learning_rate_figure(runs),
+            "surface": plots.surface_figure(runs),
+        }
+    for kind, fig in figures.items():
+        titles = [fig._suptitle.get_text()] if fig._suptitle else []
+        titles += [ax.get_title() for ax in fig.axes]
+        assert any(label in title for title in titles), kind
+    assert figures["learning-rate"]._suptitle.get_text().startswith("How hard to hit: SGD, Adam at 2 learning rates")
