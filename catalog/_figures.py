@@ -153,9 +153,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "未到達",
     },
     "race_step": {
-        "en": "Step {step} on {function}",
-        "de": "Schritt {step} auf {function}",
-        "ja": "{function} 上、ステップ {step}",
+        "en": "Step {step}",
+        "de": "Schritt {step}",
+        "ja": "ステップ {step}",
+    },
+    "race_figure_title": {
+        "en": "The race on {function}",
+        "de": "Das Rennen auf {function}",
+        "ja": "{function} 上のレース",
     },
     "overlay_title_many": {
         "en": "All paths on {function}",

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter
 
 import optim_core as oc
-from catalog import DECIMAL_SEPARATOR, number, terms, text
+from catalog import DECIMAL_SEPARATOR, MINUS, number, terms, text
 
 from .labels import Row, labelled, looks, pair, rows, separator
 
@@ -276,14 +276,17 @@ def overlay_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
 
 
 def loss_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.4, 4.2)) -> Figure:
-    """f against step on a log axis. Exact zeros (AdaGrad reaches 0.0 in float64) are left out of the line;
-    a typed expression that falls below zero is drawn above its lowest value instead (f − f_min)."""
+    """f against step on a log axis, measured from the function's lowest value (:func:`loss_floor`; a typed
+    expression's may lie below zero). Exact zeros (AdaGrad reaches 0.0 in float64) are left out of the line.
+    A function that falls away without bound (a saddle) is drawn on a symmetric log axis instead."""
     paths = rows(trajectories)
     f = paths[0].function
+    floor = loss_floor(paths)
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
     for path, look in zip(paths, looks(paths, lang), strict=True):
-        values = np.where(path.values > 0, path.values, np.nan)
+        above = path.values - (floor or 0.0)
+        values = np.where(above > 0, above, np.nan) if floor is not None else path.values
         ax.plot(
             np.arange(len(values)),
             values,
@@ -297,14 +300,38 @@ def loss_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
         if path.diverged_at >= 0:
             point = (path.diverged_at, values[path.diverged_at])
             _mark(ax, point, text("diverged", lang, step=path.diverged_at), look.color)
-    ax.set_yscale("log")
+    if floor is None:
+        ax.set_yscale("symlog", linthresh=1.0)
+    else:
+        ax.set_yscale("log")
     place_notes(ax)
     ax.set_xlabel(text("step", lang))
-    ax.set_ylabel(text("loss", lang))
+    shift = f" {'+' if (floor or 0) < 0 else MINUS} {number(abs(floor), lang, '.3g')}" if floor else ""
+    ax.set_ylabel(text("loss", lang) + shift)
     ax.set_title(text("loss_title_on", lang, function=function_label(f, lang)), wrap=True)
     ax.grid(True, which="major", alpha=0.3)
     ax.legend()
     return localised(fig, lang)
+
+
+def loss_floor(paths: list[Row]) -> float | None:
+    """What the loss figure measures f from: the function's known minimum value (0 for the built-ins), else its
+    lowest minimum found (or the lowest value a path reached, if lower); 0 when f stays positive and none is
+    known; None when f falls below zero without a minimum to measure from (a saddle).
+
+    >>> t = oc.run(oc.get_optimizer("adam", lr=0.3), oc.get_function("x**4 - x**2 + y**2"), steps=100)
+    >>> round(loss_floor(rows(t)), 4)
+    -0.25
+    """
+    f = paths[0].function
+    if f.minimum_value is not None:
+        return f.minimum_value
+    reached = min(float(np.nanmin(np.where(np.isfinite(p.values), p.values, np.nan))) for p in paths)
+    if f.minima:
+        lowest = min(float(f.value(minimum)) for minimum in f.minima)
+        floor = min(lowest, reached)
+        return 0.0 if abs(floor) < 1e-12 else floor
+    return 0.0 if reached > 0 else None
 
 
 def step_size_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(8.4, 4.2)) -> Figure:

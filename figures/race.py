@@ -41,8 +41,9 @@ def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
     # The legend shows each series' line and marker together, as the still figures do.
     keys = [Line2D([], [], linestyle=s.linestyle, marker=s.marker, color=s.color, lw=1.8) for s in shown]
     ax.legend(keys, [s.label for s in shown], loc="lower right")
-    function = function_label(f, lang)
-    title = ax.set_title(text("race_step", lang, step=trajectories[0].steps, function=function), animated=True)
+    # The formula stays put (drawn once, with the background); only the step counter is redrawn per frame.
+    fig.suptitle(text("race_figure_title", lang, function=function_label(f, lang)), fontweight="bold", wrap=True)
+    title = ax.set_title(text("race_step", lang, step=trajectories[0].steps), animated=True)
     localised(fig, lang)
 
     def draw(k: int):
@@ -50,7 +51,7 @@ def race_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(6.
             p = path.positions[: k + 1]
             line.set_data(p[:, 0], p[:, 1])
             head.set_data([p[-1, 0]], [p[-1, 1]])
-        title.set_text(text("race_step", lang, step=k, function=function))
+        title.set_text(text("race_step", lang, step=k))
         return [*lines, *heads, title]
 
     return fig, ax, draw

@@ -555,3 +555,19 @@ def test_every_kind_titles_its_function():
         titles += [ax.get_title() for ax in fig.axes]
         assert any(label in title for title in titles), kind
     assert figures["learning-rate"]._suptitle.get_text().startswith("How hard to hit: SGD, Adam at 2 learning rates")
+
+
+def test_the_loss_of_an_expression_below_zero_is_measured_from_its_lowest_minimum():
+    """f falls below zero in the wells of x**4 - x**2 + y**2: on a log axis of f the lines used to end there."""
+    f = oc.get_function("x**4 - x**2 + y**2").around([(-1.5, 1.0)])
+    t = oc.run(oc.get_optimizer("adam", lr=0.3), f, f.start, 100)
+    assert (t.values[-20:] < 0).all()
+    with styled():
+        ax = plots.loss_figure([t]).axes[0]
+    [line] = _lines(ax)
+    assert np.isfinite(line.get_ydata()).all() and line.get_ydata()[-1] < 1e-3
+    assert ax.get_ylabel() == "f(x, y) + 0.25" and ax.get_yscale() == "log"
+    saddle = oc.get_function("saddle")
+    with styled():
+        ax = plots.loss_figure([oc.run(parse_optimizer("adam", saddle), saddle, steps=300)]).axes[0]
+    assert ax.get_yscale() == "symlog" and ax.get_ylabel() == "f(x, y)"
