@@ -34,6 +34,8 @@ from optim_core._lookup import unknown_name
 from optim_core.trajectory import as_starts, check_steps, described
 
 from . import output
+from ._checks import check_creatable_parent, output_format
+from ._folders import parent_folders
 from .jobs import FigureJob, trajectories, validate
 from .kinds import KINDS
 
@@ -75,19 +77,23 @@ def figure(
 
 
 def save(fig: Figure, path: str | Path) -> Path:
-    """Write ``fig`` to ``path`` (png, svg, pdf or webp, by its suffix) atomically: a figure from :func:`figure`
-    gets the bytes ``optviz figure`` writes for the same arguments (its theme, size and dpi). Returns the path.
+    """Write ``fig`` to ``path`` (png, svg, pdf or webp, by its suffix) atomically, creating missing folders as
+    ``optviz figure -o`` does: a figure from :func:`figure` gets the bytes the command line writes for the same
+    arguments (its theme, size and dpi). Returns the path.
     """
     if not isinstance(fig, Figure):
         raise OptvizError(f"save takes a matplotlib Figure such as figures.figure returns, got {described(fig)}")
     if not isinstance(path, (str, os.PathLike)):
         raise OptvizError(f"path must be a file name such as 'figure.png', got {described(path)}")
+    path = Path(path)
+    output_format(path)
+    check_creatable_parent(path)
     job = getattr(fig, _JOB, None)
     if job is None:  # a figure drawn some other way: the package style, light, at the style's dpi
-        with output.styled():
-            return output.save(fig, Path(path))
-    with output.styled(job.theme, job.lang):
-        return output.save(fig, Path(path), dpi=job.dpi, size=job.pixel_size())
+        with parent_folders(path), output.styled():
+            return output.save(fig, path)
+    with parent_folders(path), output.styled(job.theme, job.lang):
+        return output.save(fig, path, dpi=job.dpi, size=job.pixel_size())
 
 
 def _settle(fig: Figure, theme: str) -> None:
@@ -120,8 +126,8 @@ def _job(kind, optimizers, function, start, steps, theme, lang, size, dpi) -> Fi
         steps=None if steps is None else check_steps(steps),
         dpi=_number("dpi", dpi),
         size=size if size is None or isinstance(size, str) else _inches(size),
-        theme=_text("theme", theme, "light, dark or transparent").lower(),
-        lang=_text("lang", lang, "en, de or ja").lower(),
+        theme=_text("theme", theme, "light, dark or transparent"),
+        lang=_text("lang", lang, "en, de or ja"),
     )
 
 

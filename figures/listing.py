@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import optim_core as oc
-from optim_core.spec import FUNCTION_LR, default_lr, function_family
+from optim_core.spec import FUNCTION_LR, RATE_STEPS, RATES, default_lr, function_family
 
 from .plain_maths import plain_maths
 
@@ -49,6 +49,6 @@ def describe(what: str | None = None) -> str:
                     INDENT + "lr without one in the SPEC: " + ", ".join(f"{k} {v:g}" for k, v in rates.items())
                 )
         lines.append("A book-convention SPEC without lr takes the rate listed under its function (the bowl's are")
-        lines.append("the book's); custom expressions, the torch convention and oc.get_optimizer take the")
-        lines.append("optimizer's own default (optviz list optimizers).")
+        lines.append(f"the book's), or for an expression the one of {RATES[0]:g} to {RATES[-1]:g} that gets lowest in")
+        lines.append(f"{RATE_STEPS} steps; the torch convention and oc.get_optimizer take the optimizer's own default.")
     return "\n".join(lines)

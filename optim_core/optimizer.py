@@ -108,7 +108,8 @@ def get_optimizer(name: str, convention: str = "book", **hyperparams: Any) -> Op
     book's classes (``lr=0.01`` for SGD, Momentum, Nesterov, AdaGrad and RMSprop, ``0.001`` for Adam), which the
     book's network training uses as they are; in the torch convention torch's. **The command line differs**: a
     book-convention SPEC without ``lr`` (``optviz figure -O momentum``) takes the rate listed for its function by
-    ``optviz list functions`` (on the bowl the rates of the book's figures, 0.1 for Momentum).
+    ``optviz list functions`` (on the bowl the rates of the book's figures, 0.1 for Momentum; for a typed
+    expression the rate that fits it).
     :func:`optim_core.parse_optimizer` reads a SPEC as the command line does: the same optimizer and rate in
     Python.
 

@@ -264,12 +264,19 @@ def test_bad_figure_arguments_get_one_line_naming_what_is_accepted(call, message
 def test_save_refuses_a_bad_path_and_writes_nothing(tmp_path):
     fig = figures.figure("impulse", size="300x300px")
     with pytest.raises(oc.OptvizError, match=r"unknown output suffix '\.gif'.*valid: \.png, \.svg"):
-        figures.save(fig, tmp_path / "impulse.gif")
-    with pytest.raises(oc.OptvizError, match="does not exist"):
-        figures.save(fig, tmp_path / "missing" / "impulse.png")
+        figures.save(fig, tmp_path / "missing" / "impulse.gif")
+    (tmp_path / "file").write_text("")
+    with pytest.raises(oc.OptvizError, match="is not a directory"):
+        figures.save(fig, tmp_path / "file" / "impulse.png")
     with pytest.raises(oc.OptvizError, match="path must be a file name"):
         figures.save(fig, 42)
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+def test_save_creates_missing_folders_as_the_command_line_does(tmp_path):
+    written = figures.save(figures.figure("impulse", size="300x300px"), tmp_path / "post" / "figures" / "kick.png")
+    with Image.open(written) as image:
+        assert image.size == (300, 300)
 
 
 def test_names_and_languages_are_forgiven_their_case():
