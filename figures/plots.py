@@ -518,7 +518,8 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
         ax.contour(lrs, momenta, rate, levels=[1.0], colors="0.3", linestyles="--", linewidths=1)
     ax.set_xlabel(text("learning_rate", lang))
     ax.set_ylabel(text("momentum", lang))
-    ax.set_title(text("sweep_title", lang, tol=tol, function=function_label(f, lang)), wrap=True)
+    title = text("sweep_title", lang, tol=tol, function=function_label(f, lang))
+    ax.set_title(math_powers(title), wrap=True)
     fig.legend(loc="outside lower center", ncols=3, fontsize=8)  # below: every cell of the map is data
     return localised(fig, lang)
 
@@ -546,6 +547,22 @@ def function_label(f: oc.Function, lang: str = "en") -> str:
     except ValueError:
         return plain_expression(f.expression, lang).replace(" ", "")
     return formula.replace(".", "{,}") if DECIMAL_SEPARATOR[lang] == "," else formula
+
+
+_POWER = re.compile("10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def math_powers(title: str) -> str:
+    """A title with a formula in it is set by mathtext, whose words have no font fallback: Japanese's font
+    has no superscript minus, so 10⁻⁶ is written as maths there too.
+
+    >>> math_powers("$x^2$: f < 10⁻⁶")
+    '$x^2$: f < $10^{-6}$'
+    """
+    if "$" not in title:
+        return title
+    return _POWER.sub(lambda m: "$10^{" + m[1].translate(_DIGITS) + "}$", title)
 
 
 class _Localised(Formatter):
