@@ -203,7 +203,7 @@ def path_figure(t: oc.Trajectory, *, lang: str = "en", size=(6.4, 4.8)) -> Figur
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
     [name] = labelled([t.optimizer], [paths[0].start], lang)
-    title = text("path_title", lang, name=name.label, function=function_label(t.function, lang))
+    title = math_powers(text("path_title", lang, name=name.label, function=function_label(t.function, lang)))
     plot_path_panel(ax, paths, looks(paths, lang), lang=lang, title=title)
     return localised(fig, lang)
 

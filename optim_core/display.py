@@ -9,7 +9,7 @@ Colour belongs to the optimizer: SGD is vermillion on every picture, whatever el
 colours come from one colour-blind-safe palette (Okabe and Ito 2008), with one violet added for Lion. What
 tells the series of one colour apart (an optimizer from two starts, or at two settings) is the line: solid,
 dashed, dotted, ... in turn. Every series on a picture also has a marker of its own, so that a greyscale
-print tells all of them apart. Labels name the settings in the book's symbols (η, α, β₁, ...).
+print tells all of them apart. Labels name the settings in the book's symbols (η, α, β1, ...).
 """
 
 from __future__ import annotations
@@ -53,13 +53,14 @@ LINESTYLES = (
     (0, (2, 4)),
 )
 #: The book's symbols for hyperparameters, as its rules write them: η the learning rate, α Momentum's
-#: momentum, β₁ and β₂ Adam's decay rates, ρ RMSprop's (torch calls it alpha) and Adadelta's. A name without a
-#: symbol (a switch such as ``maximize``) is written as a word, which ``series`` may translate.
+#: momentum, β1 and β2 Adam's decay rates (digits, not subscripts: the Japanese font has no ₁, and a title
+#: with a formula in it has no fallback font), ρ RMSprop's (torch calls it alpha) and Adadelta's. A name
+#: without a symbol (a switch such as ``maximize``) is written as a word, which ``series`` may translate.
 SYMBOLS = {
     "lr": "η",
     "momentum": "α",
-    "beta1": "β₁",
-    "beta2": "β₂",
+    "beta1": "β1",
+    "beta2": "β2",
     "decay_rate": "ρ",
     "alpha": "ρ",
     "rho": "ρ",

@@ -101,7 +101,7 @@ def test_labels_name_every_setting_that_is_not_its_default_in_the_books_symbols(
     settings = oc.series([parse_optimizer("momentum"), parse_optimizer("momentum:momentum=0.5")])
     assert [s.label for s in settings] == ["Momentum (η=0.1, α=0.9)", "Momentum (η=0.1, α=0.5)"]
     pair = oc.series([parse_optimizer("adam:convention=torch,betas=0.95/0.999,eps=1e-6")])
-    assert pair[0].label == "Adam (η=0.001, β₁=0.95, ε=1e-06)"  # a pair is split: only β₁ left its default
+    assert pair[0].label == "Adam (η=0.001, β1=0.95, ε=1e-06)"  # a pair is split: only β1 left its default
 
 
 def test_a_switch_is_named_once_and_conventions_when_mixed():

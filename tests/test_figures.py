@@ -571,3 +571,19 @@ def test_the_loss_of_an_expression_below_zero_is_measured_from_its_lowest_minimu
     with styled():
         ax = plots.loss_figure([oc.run(parse_optimizer("adam", saddle), saddle, steps=300)]).axes[0]
     assert ax.get_yscale() == "symlog" and ax.get_ylabel() == "f(x, y)"
+
+
+def test_japanese_titles_with_a_formula_have_every_glyph(caplog):
+    """A title with a formula is set by mathtext, whose words have no fallback font: β₁ and 10⁻⁶ drew dummy
+    glyphs in Japanese (matplotlib logs each one)."""
+    spec = "adam:convention=torch,betas=0.8/0.99,eps=1e-6,lr=0.3"
+    t = oc.run(parse_optimizer(spec), BOWL, steps=10)
+    with styled(lang="ja"):
+        fig = plots.path_figure(t, lang="ja")
+        sweep = oc.sweep("momentum", BOWL, {"lr": [0.5, 1.0], "momentum": [0.2, 0.5]}, steps=50, tol=1e-6)
+        figures = [fig, plots.sweep_figure(sweep, BOWL, tol=1e-6, lang="ja")]
+        with caplog.at_level("WARNING", logger="matplotlib"):
+            for figure in figures:
+                FigureCanvasAgg(figure).draw()
+    assert not [r for r in caplog.records if "does not have a glyph" in r.getMessage()]
+    assert "β1=0.8" in fig.axes[0].get_title()
