@@ -21,11 +21,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Verlust pro Schritt auf {function}",
         "ja": "{function} 上のステップごとの損失",
     },
-    "step_size_axis": {
-        "en": "step size in {coordinate}",
-        "de": "Schrittweite in {coordinate}",
-        "ja": "{coordinate} 方向の歩幅",
-    },
     "path_title": {
         "en": "{name} on {function}",
         "de": "{name} auf {function}",
@@ -34,7 +29,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare_title": {
         "en": "The optimizers side by side on {function}",
         "de": "Die Optimierer nebeneinander auf {function}",
-        "ja": "{function} 上の最適化手法を並べて",
+        "ja": "{function} 上の最適化手法の比較",
     },
     "overlay_title": {
         "en": "All paths from {start} on {function}",
