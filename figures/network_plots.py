@@ -15,11 +15,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 import optim_core as oc
-from catalog import number, terms, text
+from catalog import text
 from optim_core.minibatch import MinibatchRun
 from optim_core.network import Chapter
 
-from .labels import rows
+from .labels import looks, rows
 from .network_words import chapter_looks, percent
 from .plots import limits, localised, mark_minima, place_notes, plot_contour, plot_path
 
@@ -94,7 +94,7 @@ def noise_figure(noisy: list[MinibatchRun], exact: oc.Trajectory, *, lang: str =
     ``exact`` (the book's, set off by a halo), all in the optimizer's own colour."""
     [path] = rows(exact)
     # The bowl's look, as on every figure of the bowl (the book's markers are Figure 6-9's).
-    [look] = oc.series([exact.optimizer], number=lambda v: number(v, lang), words=terms(lang))
+    [look] = looks([path], lang)
     examples, runs = noisy[0].data.size, noisy[0].positions.shape[1]
     exact_look = look._replace(label=text("exact_path", lang, name=look.label, size=examples))
     fig = Figure(figsize=size, layout="constrained")

@@ -13,7 +13,7 @@ from catalog import number, terms, text
 from optim_core.minibatch import MinibatchRun
 from optim_core.network import TEST_SIZE, Chapter
 
-from .labels import pair, plain_formula, separator
+from .labels import labelled, pair, plain_formula, separator
 
 #: Figure 6-9's markers (``ch06/optimizer_compare_mnist.py``); any other optimizer keeps its series marker.
 BOOK_MARKERS = {"sgd": "o", "momentum": "x", "adagrad": "s", "adam": "D"}
@@ -25,7 +25,7 @@ def chapter_looks(optimizers: Sequence[oc.Optimizer], lang: str) -> list[oc.Seri
     >>> [(look.label, look.marker) for look in chapter_looks([oc.get_optimizer("momentum")], "de")]
     [('Momentum (η=0,01)', 'x')]
     """
-    found = oc.series(list(optimizers), number=lambda v: number(v, lang), words=terms(lang))
+    found = oc.series(list(optimizers), number=lambda v: number(v, lang), words=terms(lang), separator=separator(lang))
     return [
         look._replace(marker=BOOK_MARKERS.get(opt.name, look.marker))
         for opt, look in zip(optimizers, found, strict=True)
@@ -41,6 +41,10 @@ def percent(fraction: float, lang: str, digits: int = 0) -> str:
     return text("percent", lang, value=number(100 * fraction, lang, f".{digits}f"))
 
 
+def _names(optimizers: Sequence[oc.Optimizer], lang: str) -> str:
+    return separator(lang).join(look.label for look in chapter_looks(optimizers, lang))
+
+
 def _each(optimizers: Sequence[oc.Optimizer], values: list[str], lang: str) -> str:
     """``SGD 0.036, Momentum 0.0011``: a value per optimizer, separated as the language separates numbers, each
     named by its display name (by its whole label where two share one)."""
@@ -54,7 +58,7 @@ def _each(optimizers: Sequence[oc.Optimizer], values: list[str], lang: str) -> s
 def training_values(book: Chapter, lang: str) -> dict:
     """The values of ``caption_training`` and ``alt_training``: the optimizers, the run, and where each ends."""
     return {
-        "names": ", ".join(look.label for look in chapter_looks(book.optimizers, lang)),
+        "names": _names(book.optimizers, lang),
         "iterations": book.iterations,
         "batch": book.batch,
         "test": TEST_SIZE,
@@ -70,7 +74,7 @@ def landscape_values(book: Chapter, lang: str) -> dict:
     plane = book.landscape
     last_off_plane = [float(v) for v in plane.off_plane[:, -1]]
     return {
-        "names": ", ".join(look.label for look in chapter_looks(book.optimizers, lang)),
+        "names": _names(book.optimizers, lang),
         "share": percent(float(plane.explained.sum()), lang),
         "first": percent(float(plane.explained[0]), lang),
         "second": percent(float(plane.explained[1]), lang),
@@ -84,11 +88,11 @@ def landscape_values(book: Chapter, lang: str) -> dict:
 def noise_values(noisy: list[MinibatchRun], lang: str) -> dict:
     """The values of ``caption_noise`` and ``alt_noise``: the optimizer, its start, the data and the batches."""
     first = noisy[0]
-    [look] = oc.series([first.optimizer], number=lambda v: number(v, lang), words=terms(lang))
+    [look] = labelled([first.optimizer], [first.positions[0, 0]], lang)
     return {
         "name": look.label,
         "start": pair(first.positions[0, 0], lang),
-        "function": plain_formula(first.data.function),
+        "function": plain_formula(first.data.function, lang),
         "size": first.data.size,
         "runs": first.positions.shape[1],
         "batches": separator(lang).join(str(run.batch) for run in noisy),
