@@ -12,10 +12,13 @@ It computes every optimizer path and every piece of optimizer state that optviz'
 ``parse_optimizer("momentum", f)`` reads a SPEC as ``optviz`` does, with the rate the command line takes on
 ``f`` (0.1 on the bowl).
 
-NumPy (and SymPy, for custom expressions) only: no plotting here.
+:mod:`optim_core.network` trains the book's network on real digits with the same optimizers, and
+:mod:`optim_core.minibatch` gives the bowl minibatch noise.
+
+NumPy (SymPy for custom expressions, scikit-learn's bundled digits for the network) only: no plotting here.
 """
 
-from . import analogy, book, display, lion, theory, torch_like
+from . import analogy, book, display, lion, minibatch, network, theory, torch_like
 from ._errors import OptvizError
 from .display import PALETTE, OptimizerInfo, Series, Term, series
 from .functions import Function, function_names, get_function, quadratic
@@ -56,6 +59,8 @@ __all__ = [
     "get_function",
     "get_optimizer",
     "lion",
+    "minibatch",
+    "network",
     "optimizer_names",
     "parse_function",
     "parse_optimizer",

@@ -25,7 +25,7 @@ import numpy as np
 
 from ._errors import OptvizError
 from ._hyper import batch_size
-from ._lookup import lookup, unknown_name
+from ._lookup import lookup
 from .display import OptimizerInfo, series
 
 CONVENTIONS = ("book", "torch")
@@ -50,7 +50,7 @@ class Optimizer(NamedTuple):
         return batch_size(dict(self.hyperparams))
 
     def label(self) -> str:
-        """A short legend label, e.g. ``"Momentum (lr=0.1)"``; array hyperparameters are left out."""
+        """A short legend label, e.g. ``"Momentum (η=0.1)"``; array hyperparameters are left out."""
         return series([self])[0].label
 
     def rows(self, index: slice | np.ndarray) -> Optimizer:
@@ -142,12 +142,10 @@ def get_optimizer(name: str, convention: str = "book", **hyperparams: Any) -> Op
 
 def optimizer_names(convention: str = "book") -> tuple[str, ...]:
     """The optimizer names available in ``convention``, in registration order."""
-    if convention not in _FACTORIES:
-        raise unknown_name("convention", convention, CONVENTIONS)
-    return tuple(_FACTORIES[convention])
+    return tuple(lookup("convention", convention, _FACTORIES))
 
 
 def defaults(name: str, convention: str = "book") -> dict[str, Any]:
     """The default hyperparameters of an optimizer, as its factory declares them."""
-    factory = lookup("optimizer", name, _FACTORIES[convention])
+    factory = lookup("optimizer", name, lookup("convention", convention, _FACTORIES))
     return {k: p.default for k, p in inspect.signature(factory).parameters.items()}

@@ -16,6 +16,7 @@ from .trajectory import (
     Trajectory,
     advance,
     as_starts,
+    check_function,
     check_steps,
     first_bad,
     first_true,
@@ -75,6 +76,7 @@ def sweep(
     >>> r.steps_to_tol, r.diverged
     (array([144.,  78.,  nan]), array([False, False,  True]))
     """
+    check_function(function, "function")
     steps = check_steps(steps)
     grid = dict(grid or {})
     axes = {}

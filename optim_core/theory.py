@@ -24,7 +24,15 @@ def _eigenvalues(eigenvalues) -> np.ndarray:
         if eigenvalues.eigenvalues is None:
             raise OptvizError(f"theory needs a quadratic function (bowl or quadratic), got {eigenvalues.name!r}")
         eigenvalues = eigenvalues.eigenvalues
-    values = np.asarray(eigenvalues, dtype=np.float64)
+    if isinstance(eigenvalues, str):
+        raise OptvizError(
+            f"theory takes a Function or its eigenvalues, got the name {eigenvalues!r};"
+            f" make one with oc.get_function({eigenvalues!r})"
+        )
+    try:
+        values = np.asarray(eigenvalues, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise OptvizError(f"eigenvalues must be a non-empty list of finite numbers > 0, got {eigenvalues!r}") from None
     if values.ndim != 1 or values.size == 0 or not np.all(values > 0) or not np.isfinite(values).all():
         raise OptvizError(f"eigenvalues must be a non-empty list of finite numbers > 0, got {eigenvalues!r}")
     return values

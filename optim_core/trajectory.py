@@ -123,6 +123,13 @@ def described(value) -> str:
     return type(value).__name__ + (f" {shown}" if len(shown) <= 40 else "")
 
 
+def check_function(f, name: str = "f") -> None:
+    """Refuse a function that is not a :class:`Function`; a name or an expression gets the call that makes one."""
+    if not isinstance(f, Function):
+        hint = f"; make one with oc.get_function({f.strip()!r})" if isinstance(f, str) else ""
+        raise OptvizError(f"{name} must be a Function from oc.get_function, got {described(f)}{hint}")
+
+
 def check_run_inputs(opt, f, bound) -> None:
     """Refuse what :func:`run` cannot run, before anything is allocated: an optimizer that is not an
     :class:`Optimizer`, a function that is not a :class:`Function` (a name or an expression is turned into one
@@ -137,9 +144,7 @@ def check_run_inputs(opt, f, bound) -> None:
         raise OptvizError(
             f"opt must be an Optimizer from oc.get_optimizer or oc.parse_optimizer, got {described(opt)}{hint}"
         )
-    if not isinstance(f, Function):
-        hint = f"; make one with oc.get_function({f.strip()!r})" if isinstance(f, str) else ""
-        raise OptvizError(f"f must be a Function from oc.get_function, got {described(f)}{hint}")
+    check_function(f)
     if isinstance(bound, bool) or not isinstance(bound, (int, float, np.integer, np.floating)) or not bound > 0:
         raise OptvizError(f"bound must be a number > 0 (default {DEFAULT_BOUND:g}), got {described(bound)}")
 

@@ -41,6 +41,11 @@ SGD = oc.get_optimizer("sgd")
         (lambda: oc.get_optimizer(None), r"optimizer .* name must be a string, got NoneType"),
         (lambda: oc.get_optimizer("sgd", lr=None), r"lr must be a number"),
         (lambda: oc.get_optimizer("momentum", function="bowl"), r"use oc.parse_optimizer\('momentum', function\)"),
+        (lambda: oc.sweep("momentum", "bowl"), r"function must be a Function .* oc.get_function\('bowl'\)"),
+        (lambda: oc.theory.optimal_heavy_ball("bowl"), r"got the name 'bowl'; make one with oc.get_function"),
+        (lambda: oc.theory.optimal_heavy_ball([[1, "a"]]), r"eigenvalues must be a non-empty list"),
+        (lambda: oc.defaults("sgd", "x"), r"unknown convention 'x' \(valid: book, torch\)"),
+        (lambda: oc.optimizer_names(["book"]), r"convention name must be a string, got list"),
     ],
 )
 def test_bad_arguments_get_one_line_naming_what_to_pass(call, message):

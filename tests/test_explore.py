@@ -565,7 +565,6 @@ def test_optviz_figure_explore_writes_the_same_page(tmp_path):
             ["--function", "bowl", "--function", "rosenbrock", "--function", "himmelblau", "--function", "beale"],
             "over the limit of 3 MB; choose fewer functions",
         ),
-        (["-o", "{tmp}/missing/explore.html"], "output directory"),
         (["-o", "{tmp}/explore.png"], "unknown output suffix '.png'"),
     ],
 )
