@@ -163,9 +163,10 @@ class LocalDecimal(DecimalNumber):
 
 
 def series_labels(optimizers, lang: str) -> list[oc.Series]:
-    """Each optimizer's series on one picture, labelled in ``lang`` with η for the learning rate, as the
-    narration names it: "SGD (η=0,95)"."""
-    return oc.series(optimizers, number=lambda v: number(v, lang), words={**terms(lang), "lr": "η"})
+    """Each optimizer's series on one picture (its colour, a line style each), labelled in ``lang`` in the
+    book's symbols, as the narration names them: "Momentum (η=0,1; α=0,5)"."""
+    separator = "; " if DECIMAL_SEPARATOR[lang] == "," else ", "  # a list of decimal commas takes semicolons
+    return oc.series(optimizers, number=lambda v: number(v, lang), words=terms(lang), separator=separator)
 
 
 def edge_buff() -> float:
@@ -330,9 +331,8 @@ def divergence_note(t: oc.Trajectory, tracker: ValueTracker, lang: str) -> Text 
     """A caption that appears once the animated step passes the step at which ``t`` diverged."""
     if not t.diverged:
         return None
-    note = text(
-        "diverged_named", lang, size=26, color=t.optimizer.info.color, name=t.optimizer.label(), step=int(t.diverged_at)
-    )
+    name = series_labels([t.optimizer], lang)[0].label  # in the language's numbers and symbols
+    note = text("diverged_named", lang, size=26, color=t.optimizer.info.color, name=name, step=int(t.diverged_at))
     note.set_opacity(0)
     note.add_updater(lambda m: m.set_opacity(1.0 if tracker.get_value() >= int(t.diverged_at) else 0.0))
     return note

@@ -19,6 +19,7 @@ from scenes._common import (
     begin,
     label,
     landscape,
+    legend_entry,
     moving_path,
     place_picture,
     safe_width,
@@ -62,20 +63,24 @@ class FourWayRace(Lecture):
             number.become(shown.next_to(counter[0], RIGHT, buff=0.2))
 
         counter[1].add_updater(show_step)
-        looks = series_labels([t.optimizer for t in runs], self.lang)
-        colors = [t.optimizer.info.color for t in runs]  # the paths' colours
-        legend = VGroup(*(label(look.label, self.lang, c, 30) for look, c in zip(looks, colors, strict=True)))
+        looks = series_labels([t.optimizer for t in runs], self.lang)  # each optimizer's colour, a line style each
+        legend = VGroup(*(legend_entry(look.label, self.lang, look.color, look.linestyle) for look in looks))
         legend.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         side = VGroup(counter, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.6)
         # The ranking, shown later in the legend's place: the plot leaves room for the wider of the two.
-        ranked = sorted(runs, key=lambda t: (bool(t.diverged), float(t.values[-1])))
-        rows = VGroup(*(ranking_row(place, t, self.lang) for place, t in enumerate(ranked, 1)))
+        ranked = sorted(
+            zip(runs, looks, strict=True), key=lambda run: (bool(run[0].diverged), float(run[0].values[-1]))
+        )
+        rows = VGroup(*(ranking_row(place, t, look.color, self.lang) for place, (t, look) in enumerate(ranked, 1)))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         room = max(side.width, rows.width)
         axes, stage = landscape(settings.function, x_length=safe_width() - room - 0.5, y_length=4.6)
         picture = place_picture(VGroup(stage, side).arrange(RIGHT, buff=0.5))
         picture.align_to(safe_width() / 2 * LEFT, LEFT)  # the room right of the side column is the ranking's
-        paths = [moving_path(axes, t, tracker, self.lang, arrow=False) for t in runs]
+        paths = [
+            moving_path(axes, t, tracker, self.lang, color=look.color, arrow=False, linestyle=look.linestyle)
+            for t, look in zip(runs, looks, strict=True)
+        ]
         self.beat("race", enter=[FadeIn(stage), FadeIn(side), *(FadeIn(ball) for _, (_, ball), _ in paths)])
         notes = VGroup(*(note for _, _, note in paths if note is not None))
         for _, path, _ in paths:
@@ -113,6 +118,6 @@ class FourWayRace(Lecture):
         self.wait(1.5)  # the last picture of the lecture
 
 
-def ranking_row(place: int, t, lang: str):
-    name, color = t.optimizer.info.display_name, t.optimizer.info.color
+def ranking_row(place: int, t, color: str, lang: str):
+    name = t.optimizer.info.display_name
     return label(f"{place}. {name}  f = {number(float(t.values[-1]), lang, '.0e')}", lang, color, 30)

@@ -18,9 +18,10 @@ from scenes._common import (
     begin,
     below,
     flag,
-    label,
     landscape,
+    legend_entry,
     moving_path,
+    on_top,
     place_picture,
     safe_width,
     tex,
@@ -93,33 +94,34 @@ class SGDZigzag(Lecture):
         return axes, stage
 
     def golf(self, settings, opt: oc.Optimizer):
-        """Three strokes' strengths on one green, a beat each: each run in its own palette colour."""
+        """Three strokes' strengths on one green, a beat each: SGD's colour, one line style per learning rate
+        (optim_core's series), each named in the legend beside a piece of its line."""
         optimizers = [oc.get_optimizer("sgd", lr=lr, convention=opt.convention) for lr in GOLF_LEARNING_RATES]
         runs = [settings.run(o) for o in optimizers]
+        looks = oc.series(optimizers)
         axes, stage = self.stage(settings.function)
         hole = flag(axes, settings.function.minima[0])
         trackers = [ValueTracker(0) for _ in runs]
         paths = [
-            moving_path(axes, t, tracker, self.lang, color=series.color, arrow=False)[1:]
-            for t, tracker, series in zip(runs, trackers, oc.series(optimizers), strict=True)
+            moving_path(axes, t, tracker, self.lang, color=look.color, arrow=False, linestyle=look.linestyle)[1:]
+            for t, tracker, look in zip(runs, trackers, looks, strict=True)
         ]
         first_ball = paths[0][0][1]
         self.beat("golf", enter=[FadeIn(stage), FadeIn(hole), FadeIn(first_ball)])  # the ball on the tee
         self.wait(self.reading_left())
         legend = VGroup()
-        for t, tracker, (path, note), series, name in zip(
-            runs, trackers, paths, oc.series(optimizers), GOLF_BEATS, strict=True
-        ):
+        for t, tracker, (path, note), look, name in zip(runs, trackers, paths, looks, GOLF_BEATS, strict=True):
             lr = float(t.optimizer.hyperparams["lr"])
             self.beat(name, keep=self.mobjects, lr=lr)
-            legend.add(label(f"η = {number(lr, self.lang)}", self.lang, series.color, 30))
+            entry = on_top(legend_entry(f"η = {number(lr, self.lang)}", self.lang, look.color, look.linestyle))
+            legend.add(entry)
             corner = axes.c2p(axes.x_range[1], axes.y_range[1])  # the plot's top right, away from the paths
             legend.arrange(DOWN, aligned_edge=RIGHT).move_to(corner, aligned_edge=UP + RIGHT)
             self.add(*path)
             if note is not None:
                 self.add(note.next_to(axes, UP, buff=0.1))
             self.play(
-                FadeIn(legend[-1]),
+                FadeIn(entry),
                 tracker.animate.set_value(t.steps),
                 run_time=self.reading_left(4.0),
                 rate_func=linear,

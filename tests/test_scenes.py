@@ -219,7 +219,7 @@ def test_the_ball_on_the_surface_follows_the_trajectory():
 def test_a_diverging_optimizer_leaves_the_frame_with_a_caption(tmp_path):
     settings = {"OPTVIZ_OPTIMIZERS": "sgd:lr=1.1", "OPTVIZ_STEPS": "120"}
     scene, _ = run_scene("sgd", tmp_path, settings)
-    notes = [m for m in scene.mobjects if getattr(m, "original_text", "") == "SGD (lr=1.1) diverged at step 72"]
+    notes = [m for m in scene.mobjects if getattr(m, "original_text", "") == "SGD (η=1.1) diverged at step 72"]
     assert len(notes) == 1 and notes[0].get_fill_opacity() == 1.0
     t = read_settings(("sgd",), 1, environ=settings).run(oc.get_optimizer("sgd", lr=1.1))
     tracker = ValueTracker(0)
