@@ -20,7 +20,7 @@ from .batch import Job, content_key, fingerprint, run_jobs
 from .jobs import FigureJob, validate
 
 DEFAULT_SPEC = Path(__file__).with_name("article.toml")
-KEYS = {"kind", "output", "function", "optimizers", "start", "steps", "dpi", "size", "theme", "lang"}
+KEYS = {"kind", "output", "function", "optimizers", "start", "steps", "batch", "dpi", "size", "theme", "lang"}
 #: Outputs a page shows as video, and as a link rather than a picture.
 VIDEOS, PAGES = (".mp4",), (".html",)
 
@@ -86,6 +86,10 @@ def _is_pair(value) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value)
 
 
+def _is_whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -111,6 +115,10 @@ def _job(entry: dict, output: Path, where: str) -> FigureJob:
     steps = entry.get("steps")
     if steps is not None and (isinstance(steps, bool) or not isinstance(steps, int)):
         raise OptvizError(f"{where}: steps must be a whole number, got {steps!r}")
+    batch = entry.get("batch", [])
+    batches = [batch] if _is_whole(batch) else batch
+    if not (isinstance(batches, list) and all(_is_whole(b) for b in batches)):
+        raise OptvizError(f"{where}: batch must be a whole number or a list of them, got {batch!r}")
     for key in ("kind", "theme", "lang"):
         if key in entry and not isinstance(entry[key], str):
             raise OptvizError(f"{where}: {key} must be a string, got {entry[key]!r}")
@@ -124,6 +132,7 @@ def _job(entry: dict, output: Path, where: str) -> FigureJob:
         optimizers=tuple(optimizers),
         starts=tuple((float(x), float(y)) for x, y in starts),
         steps=steps,
+        batches=tuple(batches),
         dpi=float(dpi),
         size=size,
         theme=entry["theme"],
@@ -210,7 +219,9 @@ def describe(job: FigureJob) -> tuple[str, str]:
     from .labels import labelled, pair, plain_formula, separator
 
     values = {}
-    if job.kind_.optimizers is not None or job.kind == "sweep":
+    if job.kind_.caption:
+        values = job.kind_.caption(job)
+    elif job.kind_.optimizers is not None or job.kind == "sweep":
         f = job.objective()
         starts = job.starts or (f.start,)
         optimizers = [parse_optimizer(spec, f) for spec in job.specs()] if job.kind_.optimizers else []

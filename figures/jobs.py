@@ -28,6 +28,7 @@ class FigureJob:
     optimizers: tuple[str, ...] = ()  #: SPECs (default: the kind's)
     starts: tuple[tuple[float, float], ...] = ()  #: default: the function's start; several make a batch
     steps: int | None = None
+    batches: tuple[int, ...] = ()  #: minibatch sizes (default: the kind's)
     dpi: float = 150
     size: str | None = None  #: "8x6" (inches) or "1200x800px"
     theme: str = "light"
@@ -120,7 +121,7 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
     if job.steps is not None:
         if kind.steps is None:
             raise _takes("no --steps", job, lambda k: k.steps is not None)
-        check_steps(job.steps)
+        (kind.check_steps or check_steps)(job.steps)
     if job.optimizers and kind.optimizers is None:
         raise _takes("no --optimizer", job, lambda k: k.optimizers is not None)
     if len(job.optimizers) > 1 and not kind.several:
@@ -128,6 +129,9 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
     if len(job.starts) > kind.starts:
         limit = {0: "no --start", 1: "one --start"}.get(kind.starts, f"at most {kind.starts} --start")
         raise _takes(limit, job, lambda k: k.starts > kind.starts)
+    if len(job.batches) > kind.batches:
+        limit = {0: "no --batch", 1: "one --batch"}.get(kind.batches, f"at most {kind.batches} --batch")
+        raise _takes(limit, job, lambda k: k.batches > kind.batches)
     if not DPI_RANGE[0] <= job.dpi <= DPI_RANGE[1]:
         raise oc.OptvizError(f"dpi must be between {DPI_RANGE[0]} and {DPI_RANGE[1]}, got {job.dpi:g}")
     size = job.pixel_size()

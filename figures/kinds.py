@@ -39,11 +39,20 @@ class Kind:
     functions: bool = False  #: takes --function more than once
     #: Extra checks on a job, run before anything is computed or written.
     check: Callable[[FigureJob], None] | None = None
+    #: Checks --steps when the kind's steps are not updates on --function (the network's iterations).
+    check_steps: Callable[[int], int] | None = None
+    #: False: the builder computes its own runs (the network's, the noisy bowl's) rather than drawing
+    #: ``oc.run`` of each SPEC on --function.
+    trajectories: bool = True
+    batches: int = 0  #: how many --batch it takes (minibatch sizes)
+    #: ``caption(job) -> dict``: the values its caption and alt text are written with (default: the paths'
+    #: names, function, start and points).
+    caption: Callable[[FigureJob], dict] | None = None
 
     @property
     def runs(self) -> bool:
         """Whether the builder draws trajectories, computed from the job's optimizers and starts."""
-        return self.optimizers is not None and self.steps is not None
+        return self.optimizers is not None and self.steps is not None and self.trajectories
 
 
 KINDS: dict[str, Kind] = {}
@@ -210,3 +219,171 @@ def _explore(job, runs):
     from .explore import write_explore
 
     return write_explore(Path(job.output), functions=job.functions, lang=job.lang, theme=job.theme)
+
+
+# The network chapter: the book's network trained on real digits (optim_core.network), and the bowl as
+# least squares on data, stepped on minibatches (optim_core.minibatch).
+
+#: Fewest iterations a network figure draws: the book's smooth_curve averages 11 (optim_core.network.smooth).
+MIN_ITERATIONS = 11
+#: The noisy bowl's batch sizes (the explorable page's) and its paths per batch size, from one seed.
+NOISE_BATCHES = (3, 10, 100)
+NOISE_RUNS, NOISE_SEED = 6, 0
+#: The most batch sizes the noisy bowl draws side by side.
+NOISE_PANELS = 4
+
+
+def _book_optimizers() -> tuple[str, ...]:
+    from optim_core.network import BOOK_OPTIMIZERS
+
+    return BOOK_OPTIMIZERS
+
+
+def _network_optimizers(job) -> tuple:
+    """The job's SPECs as the network takes them: a SPEC without ``lr`` takes the optimizer's own default, the
+    book's class default that Figure 6-9 trains with, not a rate fitted to a function of the plane."""
+    import dataclasses
+
+    from optim_core import get_function
+    from optim_core.network import network_optimizers
+    from optim_core.spec import parse_optimizer
+
+    # parse_optimizer gives a SPEC without lr its function's listed rate; the network is no listed function.
+    unlisted = dataclasses.replace(get_function("bowl"), name="network")
+    return network_optimizers([parse_optimizer(spec, unlisted) for spec in job.specs()])
+
+
+def _check_iterations(steps: int) -> int:
+    from optim_core import OptvizError
+    from optim_core.network import ITERATIONS, MAX_ITERATIONS
+
+    if not MIN_ITERATIONS <= steps <= MAX_ITERATIONS:
+        raise OptvizError(
+            f"--steps counts the network's iterations: {MIN_ITERATIONS} to {MAX_ITERATIONS} (the book trains"
+            f" {ITERATIONS}; {MAX_ITERATIONS} take about a minute and 4 GB), got {steps}"
+        )
+    return steps
+
+
+def _check_batches(job, examples: int, what: str) -> None:
+    from optim_core import OptvizError
+
+    for batch in job.batches:
+        if not 1 <= batch <= examples:
+            raise OptvizError(f"--batch must be from 1 to {examples}, the {what}, got {batch}")
+
+
+def _no_function(job, why: str) -> None:
+    from optim_core import OptvizError
+
+    if job.functions:
+        raise OptvizError(f"{job.kind} takes no --function: {why}")
+
+
+def _check_network(job) -> None:
+    """SPECs and batch, before anything is trained (the digits are loaded only to check a --batch)."""
+    from optim_core import OptvizError
+    from optim_core.network import load_digits
+
+    _no_function(job, "it trains the book's network on the digits")
+    if len(job.specs()) > MAX_SERIES:
+        raise OptvizError(f"{len(job.specs())} optimizers on one picture; at most {MAX_SERIES} can be told apart")
+    _network_optimizers(job)
+    if job.batches:
+        _check_batches(job, len(load_digits().t_train), "training digits")
+
+
+def _chapter(job):
+    """What a network figure draws, from the per-user cache when the same optim_core computed it before."""
+    from optim_core import network
+
+    batch = job.batches[0] if job.batches else network.BATCH
+    return network.chapter(_network_optimizers(job), iterations=job.run_steps(), batch=batch)
+
+
+#: What the network's kinds share: the book's four at their class defaults, 2,000 iterations (the book's,
+#: optim_core.network.ITERATIONS) of one batch size, and no start.
+NETWORK_KIND = {
+    "steps": 2000,
+    "optimizers": _book_optimizers,
+    "starts": 0,
+    "batches": 1,
+    "check": _check_network,
+    "check_steps": _check_iterations,
+    "trajectories": False,
+}
+
+
+def _training_caption(job) -> dict:
+    from .network_words import training_values
+
+    return training_values(_chapter(job), job.lang)
+
+
+@kind(
+    "training",
+    "Fig. 6-9 on real digits: loss and test accuracy",
+    **NETWORK_KIND,
+    caption=_training_caption,
+)
+def _training(job, runs):
+    from .network_plots import training_figure
+
+    return training_figure(_chapter(job), **job.drawing())
+
+
+def _landscape_caption(job) -> dict:
+    from .network_words import landscape_values
+
+    return landscape_values(_chapter(job), job.lang)
+
+
+@kind("landscape", "the network's loss on the plane of its weight paths", **NETWORK_KIND, caption=_landscape_caption)
+def _landscape(job, runs):
+    from .network_plots import landscape_figure
+
+    return landscape_figure(_chapter(job), **job.drawing())
+
+
+def _check_noise(job) -> None:
+    from optim_core.minibatch import SIZE
+
+    _no_function(job, "its data are the bowl's")
+    _check_batches(job, SIZE, "bowl's examples")
+
+
+def _noisy(job) -> list:
+    """The job's minibatch paths, one run per batch size, on the bowl's data."""
+    from optim_core import minibatch
+    from optim_core.spec import parse_optimizer
+
+    opt, data = parse_optimizer(job.specs()[0]), minibatch.bowl_data()
+    return [
+        minibatch.run(
+            opt, data, batch=batch, steps=job.run_steps(), start=job.start_array(), runs=NOISE_RUNS, seed=NOISE_SEED
+        )
+        for batch in job.batches or NOISE_BATCHES
+    ]
+
+
+def _noise_caption(job) -> dict:
+    from .network_words import noise_values
+
+    return noise_values(_noisy(job), job.lang)
+
+
+@kind(
+    "noise",
+    "minibatch SGD on the bowl around the exact path",
+    optimizers=lambda: ("sgd",),
+    several=False,
+    starts=1,
+    batches=NOISE_PANELS,
+    check=_check_noise,
+    caption=_noise_caption,
+)
+def _noise(job, runs):
+    """``runs`` holds the exact path: ``oc.run`` of the SPEC on the bowl, which the data's mean loss is."""
+    from .network_plots import noise_figure
+
+    return noise_figure(_noisy(job), runs[0], **job.drawing())

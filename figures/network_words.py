@@ -88,10 +88,11 @@ def landscape_values(book: Chapter, lang: str) -> dict:
 def noise_values(noisy: list[MinibatchRun], lang: str) -> dict:
     """The values of ``caption_noise`` and ``alt_noise``: the optimizer, its start, the data and the batches."""
     first = noisy[0]
-    [look] = labelled([first.optimizer], [first.positions[0, 0]], lang)
+    start = tuple(float(v) for v in first.positions[0, 0])
+    [look] = labelled([first.optimizer], [start], lang)
     return {
         "name": look.label,
-        "start": pair(first.positions[0, 0], lang),
+        "start": pair(start, lang),
         "function": plain_formula(first.data.function, lang),
         "size": first.data.size,
         "runs": first.positions.shape[1],
