@@ -6,7 +6,7 @@
 | ``OPTVIZ_OPTIMIZERS`` | optimizer SPECs separated by ``;`` (as ``optviz figure --optimizer``) | ``adam:lr=0.2;sgd`` |
 | ``OPTVIZ_START`` | ``X,Y`` | ``-7,2`` |
 | ``OPTVIZ_STEPS`` | updates to animate, 1 to 500 | ``40`` |
-| ``OPTVIZ_LANG`` | ``en``, ``de`` or ``ja`` | ``de`` |
+| ``OPTVIZ_LANG`` | ``en``, ``de`` or ``ja`` (any case) | ``de`` |
 
 Unset variables take the book's numbers. ``optviz render`` sets them from its options.
 """
@@ -46,7 +46,7 @@ def read_settings(default_optimizers: tuple[str, ...], default_steps: int, envir
         raise oc.OptvizError(f"OPTVIZ_STEPS must be a whole number from 1 to {MAX_STEPS}, got {steps_text!r}") from None
     if not 1 <= steps <= MAX_STEPS:
         raise oc.OptvizError(f"OPTVIZ_STEPS must be a whole number from 1 to {MAX_STEPS}, got {steps}")
-    lang = environ.get("OPTVIZ_LANG", "en")
+    lang = environ.get("OPTVIZ_LANG", "en").strip().lower()  # DE as de, as optviz --lang takes it
     if lang not in LANGUAGES:
         raise oc.OptvizError(f"OPTVIZ_LANG must be one of {', '.join(LANGUAGES)}, got {lang!r}")
     start = environ.get("OPTVIZ_START")

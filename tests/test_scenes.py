@@ -228,6 +228,10 @@ def test_a_diverging_optimizer_leaves_the_frame_with_a_caption(tmp_path):
     assert note.get_fill_opacity() == 0.0
 
 
+def test_a_language_is_read_in_any_case():
+    assert read_settings(("sgd",), 10, environ={"OPTVIZ_LANG": " DE "}).lang == "de"
+
+
 @pytest.mark.parametrize(
     ("environ", "message"),
     [
