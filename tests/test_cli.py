@@ -402,3 +402,71 @@ def test_languages_and_themes_in_any_case(args, tmp_path):
     assert result.exit_code == 0, result.output
     if args[0] == "article":
         assert "SGD (η=0,95) ab (−7; 2)" in (out / "article.md").read_text()  # the spec's De is German
+
+
+def test_the_network_figures_render_from_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPTVIZ_CACHE", str(tmp_path / "cache"))
+    for args in (["training", "--steps", 30, "-O", "sgd", "-O", "adam"], ["landscape", "--steps", 30], ["noise"]):
+        out = tmp_path / f"{args[0]}.png"
+        result = invoke("figure", *args, "-o", out, "--dpi", 40, "--lang", "de")
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes()[:4] == b"\x89PNG" and str(out) in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["training", "-O", "adamm"], "unknown optimizer (convention 'book') 'adamm'; did you mean 'adam'?"),
+        (["training", "--steps", 20000], "--steps counts the network's iterations: 11 to 10000 (the book trains"),
+        (["landscape", "--steps", 5], "--steps counts the network's iterations: 11 to 10000"),
+        (["training", "-f", "rosenbrock"], "training takes no --function: it trains the book's network"),
+        (["landscape", "--start", "1,1"], "landscape takes no --start"),
+        (["noise", "-f", "rosenbrock"], "noise takes no --function: its data are the bowl's"),
+        (["noise", "-O", "sgd", "-O", "adam"], "noise takes one --optimizer"),
+        (["noise", "-O", "sgdd"], "did you mean 'sgd'?"),
+    ],
+)
+def test_the_network_figures_refuse_bad_input_in_one_line(args, message, tmp_path, tmp_path_factory, monkeypatch):
+    from optim_core import network
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("OPTVIZ_CACHE", str(tmp_path_factory.mktemp("cache")))  # empty: a late check would train
+    monkeypatch.setattr(network, "train", lambda *a, **k: pytest.fail("trained before the input was checked"))
+    result = invoke("figure", *args, "-o", "out.png")
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("optviz: error:") and message in lines[0], result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            'kind = "training"\noutput = "t.png"\nbatch = 0\n',
+            "--batch must be from 1 to 1437, the training digits, got 0",
+        ),
+        ('kind = "landscape"\noutput = "l.png"\nbatch = 1438\n', "--batch must be from 1 to 1437"),
+        ('kind = "training"\noutput = "t.png"\nbatch = [64, 128]\n', "training takes one --batch"),
+        (
+            'kind = "noise"\noutput = "n.png"\nbatch = [10, 1001]\n',
+            "--batch must be from 1 to 1000, the bowl's examples",
+        ),
+        ('kind = "noise"\noutput = "n.png"\nbatch = "ten"\n', "batch must be a whole number or a list of them"),
+        (
+            'kind = "path"\noutput = "p.png"\nbatch = 10\n',
+            "path takes no --batch; the kinds that take it are: training",
+        ),
+    ],
+)
+def test_an_article_spec_refuses_a_bad_batch_in_one_line(entry, message, tmp_path, tmp_path_factory, monkeypatch):
+    from optim_core import network
+
+    monkeypatch.setenv("OPTVIZ_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setattr(network, "train", lambda *a, **k: pytest.fail("trained before the spec was checked"))
+    spec = tmp_path / "spec.toml"
+    spec.write_text("[[figure]]\n" + entry)
+    result = invoke("article", spec, "-o", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.toml"]
