@@ -205,22 +205,6 @@ def _race(job, runs):
     return write_race(runs, Path(job.output), dpi=dpi, **job.drawing(dpi))
 
 
-@kind(
-    "explore",
-    "an interactive HTML page: pick optimizer, rate, start",
-    formats=("html",),
-    steps=None,
-    starts=0,
-    functions=True,
-)
-def _explore(job, runs):
-    from pathlib import Path
-
-    from .explore import write_explore
-
-    return write_explore(Path(job.output), functions=job.functions, lang=job.lang, theme=job.theme)
-
-
 # The network chapter: the book's network trained on real digits (optim_core.network), and the bowl as
 # least squares on data, stepped on minibatches (optim_core.minibatch).
 
@@ -314,37 +298,6 @@ NETWORK_KIND = {
 }
 
 
-def _training_caption(job) -> dict:
-    from .network_words import training_values
-
-    return training_values(_chapter(job), job.lang)
-
-
-@kind(
-    "training",
-    "Fig. 6-9 on real digits: loss and test accuracy",
-    **NETWORK_KIND,
-    caption=_training_caption,
-)
-def _training(job, runs):
-    from .network_plots import training_figure
-
-    return training_figure(_chapter(job), **job.drawing())
-
-
-def _landscape_caption(job) -> dict:
-    from .network_words import landscape_values
-
-    return landscape_values(_chapter(job), job.lang)
-
-
-@kind("landscape", "the network's loss on the plane of its weight paths", **NETWORK_KIND, caption=_landscape_caption)
-def _landscape(job, runs):
-    from .network_plots import landscape_figure
-
-    return landscape_figure(_chapter(job), **job.drawing())
-
-
 def _check_noise(job) -> None:
     from optim_core.minibatch import SIZE
 
@@ -387,3 +340,50 @@ def _noise(job, runs):
     from .network_plots import noise_figure
 
     return noise_figure(_noisy(job), runs[0], **job.drawing())
+
+
+def _training_caption(job) -> dict:
+    from .network_words import training_values
+
+    return training_values(_chapter(job), job.lang)
+
+
+@kind(
+    "training",
+    "Fig. 6-9 on real digits: loss and test accuracy",
+    **NETWORK_KIND,
+    caption=_training_caption,
+)
+def _training(job, runs):
+    from .network_plots import training_figure
+
+    return training_figure(_chapter(job), **job.drawing())
+
+
+def _landscape_caption(job) -> dict:
+    from .network_words import landscape_values
+
+    return landscape_values(_chapter(job), job.lang)
+
+
+@kind("landscape", "the network's loss on the plane of its weight paths", **NETWORK_KIND, caption=_landscape_caption)
+def _landscape(job, runs):
+    from .network_plots import landscape_figure
+
+    return landscape_figure(_chapter(job), **job.drawing())
+
+
+@kind(
+    "explore",
+    "an interactive HTML page: pick optimizer, rate, start",
+    formats=("html",),
+    steps=None,
+    starts=0,
+    functions=True,
+)
+def _explore(job, runs):
+    from pathlib import Path
+
+    from .explore import write_explore
+
+    return write_explore(Path(job.output), functions=job.functions, lang=job.lang, theme=job.theme)
