@@ -455,7 +455,7 @@ def test_the_network_figures_refuse_bad_input_in_one_line(args, message, tmp_pat
         ('kind = "noise"\noutput = "n.png"\nbatch = "ten"\n', "batch must be a whole number or a list of them"),
         (
             'kind = "path"\noutput = "p.png"\nbatch = 10\n',
-            "path takes no --batch; the kinds that take it are: training",
+            "path takes no --batch; the kinds that take it are: noise, training",
         ),
     ],
 )

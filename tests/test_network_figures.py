@@ -251,7 +251,10 @@ def test_captions_name_what_the_figure_shows(book):
         ({"kind": "noise", "batches": (0, 10)}, "--batch must be from 1 to 1000, the bowl's examples, got 0"),
         ({"kind": "noise", "batches": (1001,)}, "--batch must be from 1 to 1000, the bowl's examples, got 1001"),
         ({"kind": "noise", "batches": (1, 2, 3, 4, 5)}, "noise takes at most 4 --batch"),
-        ({"kind": "path", "batches": (10,)}, "path takes no --batch; the kinds that take it are: training, landscape"),
+        (
+            {"kind": "path", "batches": (10,)},
+            "path takes no --batch; the kinds that take it are: noise, training, landscape",
+        ),
         ({"kind": "training", "steps": 10001}, "--steps counts the network's iterations: 11 to 10000 (the book trains"),
         ({"kind": "landscape", "steps": 5}, "--steps counts the network's iterations: 11 to 10000"),
         ({"kind": "training", "functions": ("rosenbrock",)}, "training takes no --function: it trains the book's"),
