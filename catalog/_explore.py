@@ -57,21 +57,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         " Gradienten von B zufällig gezogenen davon (einem Minibatch). B = {size} ist der volle Batch: der exakte"
         " Pfad des Buchs. Bei kleinerem B werden {runs} Pfade mit jeweils eigenen Batches blass über den exakten"
         " gezeichnet.",
-        "ja": "バッチサイズ：お椀は {size} 個の例の平均損失で、各ステップはそのうち無作為に選んだ B 個（ミニバッチ）の"
-        "勾配に従います。B = {size} はフルバッチで、本の厳密な経路です。B が小さいときは、それぞれ別のバッチを使う"
-        " {runs} 本の経路を厳密な経路の上に薄く描きます。",
+        "ja": "バッチサイズ：お椀は {size} 個のサンプルの平均損失で、各ステップはそのうち無作為に選んだ B 個"
+        "（ミニバッチ）の勾配に従います。B = {size} はフルバッチで、本の厳密な経路です。"
+        "B が小さいときは、それぞれ別のバッチを使う {runs} 本の経路を厳密な経路の上に薄く描きます。",
     },
     "explore_batch_none": {
         "en": "Batch size: minibatch paths exist on the bowl only, the mean loss of {size} examples.",
         "de": "Batchgröße: Minibatch-Pfade gibt es nur auf der Schale, dem mittleren Verlust von {size} Beispielen.",
-        "ja": "バッチサイズ：ミニバッチの経路があるのはお椀（{size} 個の例の平均損失）だけです。",
+        "ja": "バッチサイズ：ミニバッチの経路があるのはお椀（{size} 個のサンプルの平均損失）だけです。",
     },
     "explore_batch_missing": {
         "en": "Batch size: this setting has no minibatch paths. The page holds them from {start} for {settings}.",
         "de": "Batchgröße: Für diese Einstellung gibt es keine Minibatch-Pfade. Die Seite enthält sie ab {start}"
         " für {settings}.",
-        "ja": "バッチサイズ：この設定にはミニバッチの経路がありません。ページにあるのは開始点 {start} からの"
-        " {settings} です。",
+        "ja": "バッチサイズ：この設定にはミニバッチの経路がありません。ページにミニバッチの経路があるのは、"
+        "{settings}を開始点 {start} から実行した場合だけです。",
     },
     "explore_noisy_setting": {
         "en": "{optimizer} at η from {low} to {high}",
@@ -115,15 +115,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "explore_rate_title": {
         "en": "Momentum's rate per step (theory, quadratics)",
-        "de": "Konvergenzrate von Momentum pro Schritt (Theorie, quadratisch)",
-        "ja": "Momentum の1ステップあたりの収束率（理論、二次関数）",
+        "de": "Konvergenzrate von Momentum pro Schritt (Theorie für quadratische Funktionen)",
+        "ja": "Momentum の1ステップの収束率（二次関数での理論値）",
     },
     "explore_rate_legend": {
         "en": "Colour: the rate per step, bright is fast. Hatched: rate ≥ 1, diverges. Star: the theory's optimum,"
         " η\u00a0=\u00a0{lr:.2f} and α\u00a0=\u00a0{momentum:.2f} (rate {rate:.2f})."
         " Dots: the settings this page holds.",
         "de": "Farbe: die Rate pro Schritt, hell ist schnell. Schraffiert: Rate ≥ 1, divergiert. Stern: das"
-        " Optimum der Theorie, η\u00a0=\u00a0{lr:.2f} und α\u00a0=\u00a0{momentum:.2f} (Rate {rate:.2f})."
+        " theoretische Optimum, η\u00a0=\u00a0{lr:.2f} und α\u00a0=\u00a0{momentum:.2f} (Rate {rate:.2f})."
         " Punkte: die Einstellungen auf dieser Seite.",
         "ja": "色：1ステップあたりの収束率（明るいほど速い）。斜線：収束率 ≥ 1 で発散。星：理論上の最適値"
         " η\u00a0=\u00a0{lr:.2f}、α\u00a0=\u00a0{momentum:.2f}（収束率 {rate:.2f}）。点：このページにある設定。",
@@ -131,29 +131,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explore_rate_value": {
         "en": "Theory for this setting: each step multiplies the distance to the minimum by about {rate}.",
         "de": "Theorie für diese Einstellung: Jeder Schritt multipliziert den Abstand zum Minimum mit etwa {rate}.",
-        "ja": "この設定の理論値：1ステップごとに最小点までの距離が約 {rate} 倍になる。",
+        "ja": "この設定の理論値：1ステップごとに最小点までの距離が約 {rate} 倍になります。",
     },
     "explore_rate_neutral": {
         "en": "Theory for this setting: rate 1, so the distance to the minimum neither shrinks nor grows: it"
         " bounces for ever.",
-        "de": "Theorie für diese Einstellung: Rate 1, der Abstand zum Minimum wird weder kleiner noch größer: es"
-        " pendelt für immer.",
-        "ja": "この設定の理論値：収束率 1 なので最小点までの距離は縮みも増えもせず、いつまでも往復する。",
+        "de": "Theorie für diese Einstellung: Rate 1, also wird der Abstand zum Minimum weder kleiner noch größer"
+        " – der Pfad pendelt endlos.",
+        "ja": "この設定の理論値：収束率 1 なので最小点までの距離は縮みも増えもせず、いつまでも往復します。",
     },
     "explore_rate_diverges": {
         "en": "Theory for this setting: rate {rate} > 1, so the distance to the minimum grows: it diverges.",
-        "de": "Theorie für diese Einstellung: Rate {rate} > 1, der Abstand zum Minimum wächst: divergiert.",
-        "ja": "この設定の理論値：収束率 {rate} > 1 なので最小点までの距離が増え、発散する。",
+        "de": "Theorie für diese Einstellung: Rate {rate} > 1, also wächst der Abstand zum Minimum – der Pfad"
+        " divergiert.",
+        "ja": "この設定の理論値：収束率 {rate} > 1 なので最小点までの距離が増え、発散します。",
     },
     "explore_rate_other": {
         "en": "The rate map is the theory of SGD (α = 0) and Momentum; choose one of them to mark it.",
-        "de": "Die Ratenkarte ist die Theorie von SGD (α = 0) und Momentum; wählen Sie eines davon, um es zu"
-        " markieren.",
+        "de": "Die Ratenkarte zeigt die Theorie für SGD (α = 0) und Momentum; wird eines der beiden gewählt, ist"
+        " die Einstellung darauf markiert.",
         "ja": "収束率マップは SGD（α = 0）と Momentum の理論です。どちらかを選ぶと印が付きます。",
     },
     "explore_rate_none": {
         "en": "The rate map exists for quadratics only: choose the bowl.",
-        "de": "Die Ratenkarte gibt es nur für quadratische Funktionen: Wählen Sie die Schale.",
+        "de": "Die Ratenkarte gibt es nur für quadratische Funktionen: dafür die Schale wählen.",
         "ja": "収束率マップは二次関数にのみあります。お椀を選んでください。",
     },
     "explore_readout": {
@@ -171,10 +172,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         " from {low} to {high} (steps of 1, 2 and 5 per power of ten, and the book's rates); α in {momenta};"
         " β1 in {betas}; {starts} start points; up to {steps} steps. Sliders move over exactly these values.",
         "de": "Für diese Funktion enthält die Seite {runs} Läufe von optim_core (Konvention des Buchs): {lrs}"
-        " Lernraten von {low} bis {high} (Stufen 1, 2 und 5 je Zehnerpotenz und die Raten des Buchs); α aus"
+        " Lernraten von {low} bis {high} (Stufen 1, 2 und 5 je Zehnerpotenz und die Lernraten des Buchs); α aus"
         " {momenta}; β1 aus {betas}; {starts} Startpunkte; bis zu {steps} Schritte. Die Regler bewegen sich"
         " genau über diese Werte.",
-        "ja": "この関数についてページには optim_core の計算 {runs} 回分（本の流儀）が入っています：学習率 {lrs} 個"
+        "ja": "この関数についてページには optim_core の計算 {runs} 回分（本の方式）が入っています：学習率 {lrs} 個"
         "（{low} から {high} まで、10 の累乗ごとに 1・2・5 の刻みと本の学習率）、α は {momenta}、β1 は {betas}、"
         "開始点 {starts} 個、最大 {steps} ステップ。スライダーはちょうどこれらの値の上を動きます。",
     },
@@ -183,14 +184,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         " {batches} of the {size} examples, from {start}, for {settings}.",
         "de": "Minibatch-Pfade (optim_core.minibatch, Seed {seed}), insgesamt {paths}: {runs} für jede Batchgröße B"
         " aus {batches} der {size} Beispiele, ab {start}, für {settings}.",
-        "ja": "ミニバッチの経路（optim_core.minibatch、シード {seed}）、合計 {paths} 本：{size} 個の例のうち B が"
-        " {batches} の各バッチサイズにつき {runs} 本、開始点 {start} から、{settings}。",
+        "ja": "ミニバッチの経路（optim_core.minibatch、シード {seed}）は合計 {paths} 本です：{settings}について、"
+        "開始点 {start} から、{size} 個のサンプルから選ぶバッチサイズ B が {batches} のそれぞれにつき {runs} 本。",
     },
     "explore_keys": {
         "en": "Keyboard: Tab moves between controls, arrow keys move a slider, Space plays and pauses.",
         "de": "Tastatur: Tab wechselt zwischen den Bedienelementen, Pfeiltasten bewegen einen Regler, die"
         " Leertaste startet und hält an.",
-        "ja": "キーボード：Tab で操作部品を移動、矢印キーでスライダーを動かし、スペースで再生と一時停止。",
+        "ja": "キーボード：Tab で操作項目を移動、矢印キーでスライダーを動かし、スペースで再生と一時停止。",
     },
     "explore_bowl": {
         "en": "bowl",

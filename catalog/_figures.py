@@ -39,12 +39,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step_size_title": {
         "en": "Step size per coordinate on {function}",
         "de": "Schrittweite je Koordinate auf {function}",
-        "ja": "{function} 上の座標ごとの歩幅",
+        "ja": "{function} 上の座標ごとのステップ幅",
     },
     "step_size": {
         "en": "|step| per coordinate",
         "de": "|Schritt| je Koordinate",
-        "ja": "座標ごとの|歩幅|",
+        "ja": "座標ごとの |ステップ|",
     },
     "start": {
         "en": "start",
@@ -83,7 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "impulse_title": {
         "en": "Impulse: a moving body cannot turn a right angle at once",
-        "de": "Impuls: ein bewegter Körper kann nicht sofort rechtwinklig abbiegen",
+        "de": "Impulssatz: Ein bewegter Körper biegt nicht sofort rechtwinklig ab",
         "ja": "力積：動いている物体は直角に曲がれない",
     },
     "momentum_before": {
@@ -129,8 +129,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "steps_to_tol": {
         "en": "steps to tolerance",
-        "de": "Schritte bis Toleranz",
-        "ja": "到達ステップ数",
+        "de": "Schritte bis zur Toleranz",
+        "ja": "許容誤差までのステップ数",
     },
     "diverged_cells": {
         "en": "diverged",
@@ -139,7 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "optimum": {
         "en": "theory's optimum",
-        "de": "Optimum laut Theorie",
+        "de": "theoretisches Optimum",
         "ja": "理論上の最適値",
     },
     "never": {
@@ -184,13 +184,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "hyper_decoupled_weight_decay": {
         "en": "decoupled weight decay",
-        "de": "entkoppelte Gewichtsabnahme",
+        "de": "entkoppelter Weight Decay",
         "ja": "分離型重み減衰",
     },
     "hyper_initial_accumulator_value": {
         "en": "initial accumulator",
         "de": "Startwert des Akkumulators",
-        "ja": "累積の初期値",
+        "ja": "累積値の初期値",
     },
     "hyper_maximize": {
         "en": "maximize",
@@ -205,7 +205,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "convention_book": {
         "en": "book",
         "de": "Buch",
-        "ja": "書籍",
+        "ja": "本の方式",
     },
     "convention_torch": {
         "en": "torch",
@@ -229,7 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "caption_compare": {
         "en": "Each optimizer in its own panel, from {start} on {function}: {names}.",
-        "de": "Jeder Optimierer in seinem eigenen Feld, ab {start} auf {function}: {names}.",
+        "de": "Jeder Optimierer in einem eigenen Teilbild, ab {start} auf {function}: {names}.",
         "ja": "手法ごとのパネル（{function} 上、{start} から）：{names}。",
     },
     "alt_compare": {
@@ -254,7 +254,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "alt_loss": {
         "en": "Line chart of f(x, y) against the step, on a logarithmic axis, for {names}.",
-        "de": "Liniendiagramm von f(x, y) über dem Schritt, logarithmische Achse, für {names}.",
+        "de": "Liniendiagramm von f(x, y) über dem Schritt mit logarithmischer Achse, für {names}.",
         "ja": "{names} について、ステップに対する f(x, y) の折れ線グラフ（対数軸）。",
     },
     "caption_step_size": {
@@ -264,13 +264,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "alt_step_size": {
         "en": "Line charts of the step length in x (left) and in y (right), on a logarithmic axis, for {names}.",
-        "de": "Liniendiagramme der Schrittlänge in x (links) und in y (rechts), logarithmische Achse, für {names}.",
-        "ja": "{names} について、x（左）と y（右）の歩幅の折れ線グラフ（対数軸）。",
+        "de": "Liniendiagramme der Schrittweite in x (links) und in y (rechts) mit logarithmischer Achse, für {names}.",
+        "ja": "{names} について、x（左）と y（右）のステップ幅の折れ線グラフ（対数軸）。",
     },
     "caption_vector_sum": {
         "en": "Momentum's step is the previous step plus the gradient step: a right angle becomes 45°.",
         "de": (
-            "Der Schritt von Momentum ist der vorherige Schritt plus der Gradientenschritt: aus einem rechten "
+            "Der Schritt von Momentum ist der vorherige Schritt plus der Gradientenschritt: Aus einem rechten "
             "Winkel werden 45°."
         ),
         "ja": "Momentum のステップは前回のステップと勾配ステップの和：直角が 45° になる。",
@@ -281,12 +281,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Drei Pfeile: der vorherige Schritt, der Gradientenschritt im rechten Winkel an seiner Spitze und "
             "ihre Summe unter 45°."
         ),
-        "ja": "3本の矢印：前回のステップ、その先端から直角の勾配ステップ、そして 45° の和。",
+        "ja": "3本の矢印：前回のステップ、その先端から直角に出る勾配ステップ、そして両者の和（45°）。",
     },
     "caption_impulse": {
         "en": "The impulse law: momentum before plus the impulse gives momentum after.",
         "de": "Der Impulssatz: Impuls vorher plus Kraftstoß ergibt Impuls nachher.",
-        "ja": "力積の法則：前の運動量 + 力積 = 後の運動量。",
+        "ja": "運動量と力積の関係：前の運動量 + 力積 = 後の運動量。",
     },
     "alt_impulse": {
         "en": (
@@ -296,7 +296,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Eine Kugel mit zwei Pfeilen, ihrem Impuls vorher und einem Kraftstoß im rechten Winkel, und deren "
             "Summe, um 45° gedreht."
         ),
-        "ja": "球と2本の矢印（前の運動量と直角の力積）、そして 45° 回ったその和。",
+        "ja": "球と2本の矢印（前の運動量と、それに直角な力積）、そして 45° 向きを変えたその和。",
     },
     "caption_surface": {
         "en": "The same paths on the surface of {function}: {names}.",
@@ -311,8 +311,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "caption_sweep": {
         "en": "Steps Momentum needs on {function}, over learning rate and momentum; hatched cells diverged.",
         "de": (
-            "Schritte, die Momentum auf {function} braucht, über Lernrate und Momentum; schraffierte Felder "
-            "divergieren."
+            "Schritte, die Momentum auf {function} braucht, je nach Lernrate η und Momentum α; in schraffierten "
+            "Feldern divergiert das Verfahren."
         ),
         "ja": "{function} で Momentum に必要なステップ数（学習率とモーメンタムごと）。斜線は発散。",
     },
@@ -322,10 +322,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             " cells are hatched and the theory's optimum is a star."
         ),
         "de": (
-            "Wärmebild der Schritte bis zur Toleranz über Lernrate (waagrecht) und Momentum (senkrecht); "
-            "divergente Felder sind schraffiert, das Optimum der Theorie ist ein Stern."
+            "Heatmap der Schritte bis zur Toleranz, aufgetragen über der Lernrate (waagrecht) und dem Momentum α "
+            "(senkrecht); in schraffierten Feldern divergiert das Verfahren, ein Stern markiert das theoretische "
+            "Optimum."
         ),
-        "ja": "学習率（横）とモーメンタム（縦）ごとの到達ステップ数のヒートマップ。発散は斜線、理論上の最適値は星印。",
+        "ja": (
+            "学習率（横）とモーメンタム（縦）ごとの、許容誤差までのステップ数のヒートマップ。"
+            "発散は斜線、理論上の最適値は星印。"
+        ),
     },
     "caption_race": {
         "en": "The race: {names}, moving at once.",

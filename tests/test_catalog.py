@@ -1,5 +1,6 @@
 """The one message catalog: complete in every language, consistent placeholders, each sentence once."""
 
+import re
 import string
 
 import pytest
@@ -52,3 +53,67 @@ def test_negative_numbers_take_a_real_minus_sign():
     ]
     assert catalog.text("from_start", "en", start="(−7, 2)") == "from (−7, 2)"
     assert catalog.text("after_steps", "en", steps=3, value=-2.5) == "after 3 steps: f = −2.5"
+
+
+#: English words for the impulse F·Δt (the scenes call the gradient step "the kick").
+_IMPULSE = re.compile(r"\bimpulses?\b|\bkick\b|F·Δt", re.IGNORECASE)
+#: German "Impuls" on its own (not "Impulssatz"), which is the momentum m·v.
+_IMPULS = re.compile(r"\bImpuls\b")
+
+
+@pytest.mark.parametrize("key", sorted(catalog.MESSAGES))
+def test_physics_words_name_the_right_quantity(key):
+    """Issue 16 found "Ein größerer Impuls dreht weiter" for a larger F·Δt. Impuls and 運動量 are the momentum m·v;
+    Kraftstoß and 力積 are the impulse F·Δt (the impulse law is the Impulssatz)."""
+    english, german, japanese = (catalog.MESSAGES[key][lang] for lang in ("en", "de", "ja"))
+    if _IMPULS.search(german):
+        assert re.search(r"\bmomentum\b|m·v", english), f"{key}: German Impuls (m·v) for {english!r}"
+        assert "運動量" in japanese, f"{key}: German Impuls (m·v), but the Japanese has no 運動量"
+    if re.search(r"\bimpulses?\b", english, re.IGNORECASE):
+        assert "Kraftstoß" in german or "Impulssatz" in german, f"{key}: {german!r} for an impulse F·Δt"
+        assert "力積" in japanese, f"{key}: {japanese!r} for an impulse F·Δt"
+    if "Kraftstoß" in german or "力積" in japanese:
+        assert _IMPULSE.search(english), f"{key}: Kraftstoß or 力積 (F·Δt) for {english!r}"
+
+
+#: One idea, one word, in every section: the word the catalog uses, and the words it must not use for it.
+ONE_WORD = {
+    "de": {
+        "Heatmap": ("Wärmebild",),  # a Wärmebild is a thermal image
+        "Schrittweite": ("Schrittlänge",),
+        "theoretische": ("Optimum der Theorie", "Optimum laut Theorie"),
+        "Weight Decay": ("Gewichtsabnahme",),  # losing body weight
+        "Teilbild": ("eigenen Feld",),  # a Feld is a heat-map cell
+    },
+    "ja": {
+        "本の方式": ("流儀",),
+        "運動量と力積の関係": ("力積の法則",),
+        "操作項目": ("操作部品",),
+        "許容誤差までのステップ数": ("到達ステップ数",),
+    },
+}
+
+
+@pytest.mark.parametrize(("lang", "word"), [(lang, word) for lang, words in ONE_WORD.items() for word in words])
+def test_one_idea_has_one_word_across_the_sections(lang, word):
+    others = ONE_WORD[lang][word]
+    assert any(word in entry[lang] for entry in catalog.MESSAGES.values()), f"{word!r} is no longer used"
+    for key, entry in catalog.MESSAGES.items():
+        assert not any(other in entry[lang] for other in others), f"{key}: {entry[lang]!r} should say {word!r}"
+
+
+def test_german_addresses_no_one_as_sie():
+    """The German figures, page and lecture are impersonal ("Schale wählen"), not "Wählen Sie die Schale"."""
+    polite = {key: e["de"] for key, e in catalog.MESSAGES.items() if re.search(r"\b\w+en Sie\b", e["de"])}
+    assert polite == {}
+
+
+def test_the_japanese_page_speaks_in_desu_masu():
+    """The explorable page's sentences are polite (です・ます); three readouts ended in plain form (なる。)."""
+    plain = {
+        key: sentence
+        for key, entry in catalog._explore.MESSAGES.items()
+        for sentence in entry["ja"].split("。")[:-1]
+        if re.search(r"(る|た|だ|ない)$", sentence)
+    }
+    assert plain == {}

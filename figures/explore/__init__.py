@@ -122,7 +122,8 @@ def _whole(count: int) -> str:
 
 
 def _set(values, lang: str) -> str:
-    return "{" + "; ".join(number(v, lang) for v in values) + "}"
+    """A set as the language writes it: {0, 0.5} in English and Japanese, {0; 0,5} in German."""
+    return "{" + separator(lang).join(number(v, lang) for v in values) + "}"
 
 
 def _grid_sentence(function: dict, lang: str) -> str:
