@@ -58,7 +58,6 @@ from scenes._common import (
     label,
     landscape,
     legend_entry,
-    on_top,
     picture_bottom,
     place_picture,
     safe_height,
@@ -103,6 +102,8 @@ NOISY_SHARE = 0.5
 PLANE_LEVELS = 14
 #: The scans' paper and ink: the scenes' background and words.
 PAPER, PEN = ManimColor(BACKGROUND), ManimColor(TEXT_COLOR)
+#: The lowest contour's colour on the plane; the highest is the bowl's (CONTOUR_COLOR), so none is fainter.
+VALLEY_COLOR = "#3f4552"
 #: The words' size in the side column (legend, counter, ranking), as in the race on the bowl.
 SIDE_SIZE = 30
 #: The size of small words in a picture (ticks, layer sizes, notes): the smallest the layout allows.
@@ -267,16 +268,18 @@ def racing(axes: Axes, xs, curves, colors, tracker: ValueTracker, shown: ValueTr
 
 
 def plane_contours(axes: Axes, plane: network.Landscape) -> VGroup:
-    """Level sets of the loss on the plane, traced on its grid, as the bowl's contours are drawn."""
+    """Level sets of the loss on the plane, traced on its grid as the bowl's contours are drawn, and darker the
+    lower they lie: this landscape has no formula to tell where its valley is, so the lines do."""
     import contourpy
 
     levels = np.geomspace(plane.loss.min(), plane.loss.max(), PLANE_LEVELS + 2)[1:-1]
     generator = contourpy.contour_generator(plane.a, plane.b, plane.loss)
     group = VGroup()
-    for level in levels:
+    for height, level in enumerate(levels):
+        color = interpolate_color(ManimColor(VALLEY_COLOR), ManimColor(CONTOUR_COLOR), height / (len(levels) - 1))
         for line in generator.lines(level):
             if len(line) >= 3:
-                curve = VMobject(stroke_color=CONTOUR_COLOR, stroke_width=CONTOUR_WIDTH)
+                curve = VMobject(stroke_color=color, stroke_width=CONTOUR_WIDTH)
                 group.add(curve.set_points_as_corners(axes.c2p(line)))
     return group
 
@@ -374,7 +377,7 @@ class NetworkChapter(Lecture):
         )
         self.wait(self.reading_left())
 
-        count = words("net_weights_count", self.lang, size=36, weights=weights).next_to(net, UP, buff=0.2)
+        count = words("net_weights_count", self.lang, size=36, weights=weights).next_to(net, UP, buff=0.3)
         self.beat(
             "weights",
             keep=self.mobjects,
@@ -389,10 +392,18 @@ class NetworkChapter(Lecture):
         sgd = oc.get_optimizer("sgd", lr=BOOK_LR["sgd"])
         exact = oc.run(sgd, data.function, steps=NOISE_STEPS)
         noisy = minibatch.run(sgd, data, batch=NOISE_BATCH, steps=NOISE_STEPS, runs=NOISE_RUNS)
-        axes, stage = landscape(data.function, x_length=safe_width(), y_length=4.7)
-        place_picture(stage)
         color = sgd.info.color
         faint = interpolate_color(ManimColor(BACKGROUND), ManimColor(color), NOISY_SHARE).to_hex()
+        legend = VGroup(
+            legend_entry(
+                caption("net_exact", self.lang, size=grouped(data.size, self.lang)), self.lang, color, "-", SMALL
+            ),
+            legend_entry(caption("net_noisy", self.lang, batch=NOISE_BATCH), self.lang, faint, "-", SMALL),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        legend[1][1].set_color(color)  # faint is the line's, not the words': they stay as legible as the others
+        axes, stage = landscape(data.function, x_length=safe_width(), y_length=4.7)
+        # The legend above the bowl, not on it: the noisy paths reach the top of the plot.
+        place_picture(VGroup(legend, stage).arrange(DOWN, aligned_edge=RIGHT, buff=0.2))
         tracker = ValueTracker(0)
         paths = []
         for positions, tint, width, radius in [
@@ -401,14 +412,6 @@ class NetworkChapter(Lecture):
         ]:
             follower = PathFollower(axes, positions)
             paths.append((styled_trail(follower, tracker, tint, width, "-"), ball(follower, tracker, tint, radius)))
-        legend = VGroup(
-            legend_entry(
-                caption("net_exact", self.lang, size=grouped(data.size, self.lang)), self.lang, color, "-", SMALL
-            ),
-            legend_entry(caption("net_noisy", self.lang, batch=NOISE_BATCH), self.lang, faint, "-", SMALL),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        legend[1][1].set_color(color)  # faint is the line's, not the words': they stay as legible as the others
-        legend = on_top(legend).move_to(axes.c2p(axes.x_range[1], axes.y_range[1]), aligned_edge=UP + RIGHT)
         self.beat("noise", enter=[FadeIn(stage), FadeIn(legend), *(FadeIn(dot) for _, dot in paths)])
         for line, _ in paths:
             self.add(line)
