@@ -78,9 +78,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "バッチサイズ {batch}",
     },
     "exact_path": {
-        "en": "{name}, each step on all {size} examples: the book's path",
-        "de": "{name}, jeder Schritt auf allen {size} Beispielen: der Pfad des Buchs",
-        "ja": "{name}、各ステップで全 {size} 個を使う：書籍の経路",
+        "en": "{name}, each step on all {size} examples: the exact path",
+        "de": "{name}, jeder Schritt auf allen {size} Beispielen: der exakte Pfad",
+        "ja": "{name}、各ステップで全 {size} 個を使う：厳密な経路",
     },
     "noisy_paths": {
         "en": "{name}, {runs} runs on random minibatches",
@@ -102,11 +102,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             " auf {test} zurückgehaltenen Ziffern."
         ),
         "ja": (
-            "本物の手書き数字（scikit-learn の 8×8 ピクセルの画像 1797"
-            " 枚）で再現した書籍の図6-9。{names} が、書籍の全結合ネットワークを同"
-            "じ初期重みから、訓練データ {batch} 枚ずつの同じミニバッチ {itera"
-            "tions} 個でそれぞれ学習する。左は各更新後のミニバッチの損失（書籍と同じ平"
-            "滑化）、右は学習に使わないテストデータ {test} 枚での認識精度。"
+            "本物の手書き数字（scikit-learn の 8×8 ピクセルの画像 1797 枚）で再現した書籍の図6-9。"
+            "{names} が、書籍の全結合ネットワークを同じ初期重みから、"
+            "訓練データ {batch} 枚ずつの同じミニバッチ {iterations} 個でそれぞれ学習する。"
+            "左は各更新後のミニバッチの損失（書籍と同じ平滑化）、"
+            "右は学習に使わないテストデータ {test} 枚での認識精度。"
         ),
     },
     "alt_training": {
@@ -121,10 +121,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             " Iterationen, von 0 bis 1; am Ende {accuracies}."
         ),
         "ja": (
-            "{iterations} 回の反復にわたる2つの折れ線グラフ。左：{names}"
-            " の平滑化したミニバッチの損失（軸は 0 から 1）、最後は {losses}。"
-            "右：{every} 回ごとのテスト精度（0 から 1）、最後は {accurac"
-            "ies}。"
+            "{iterations} 回の反復にわたる2つの折れ線グラフ。左："
+            "{names} の平滑化したミニバッチの損失（軸は 0 から 1）、"
+            "最後は {losses}。右："
+            "{every} 回ごとのテスト精度（0 から 1）、"
+            "最後は {accuracies}。"
         ),
     },
     "caption_landscape": {
@@ -145,12 +146,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             " einem Pfad ist also der der Ebene, nicht der des Pfads selbst."
         ),
         "ja": (
-            "Li ら（2018）にならった、重み空間の平面上の訓練データでの損失。平面は、各"
-            "手法に共通の開始点を通り、記録した重みの第1・第2主方向が張るもので、経路の開始"
-            "点からの二乗距離の {share}（{first} + {second}）を含む"
-            "。各経路はこの平面への射影で、最後の重みは開始点からの距離の {low}〜{hi"
-            "gh} だけ平面の外にある。そのため経路の下に描かれた損失は平面上の値で、経路そ"
-            "のものの損失ではない。"
+            "Li ら（2018）にならった、重み空間の平面上の訓練データでの損失。平面は、"
+            "各手法に共通の開始点を通り、記録した重みの第1・第2主方向が張るもので、"
+            "経路の開始点からの二乗距離の {share}（{first} + {second}）を含む。"
+            "各経路はこの平面への射影で、"
+            "最後の重みは開始点からの距離の {low}〜{high} だけ平面の外にある。"
+            "そのため経路の下に描かれた損失は平面上の値で、経路そのものの損失ではない。"
         ),
     },
     "alt_landscape": {
@@ -165,45 +166,46 @@ MESSAGES: dict[str, dict[str, str]] = {
             " die erste Richtung enthält {first} der Pfade, die zweite {second}."
         ),
         "ja": (
-            "重み空間の2方向にわたる損失の等高線（対数の色目盛で {lowest} から {"
-            "highest}）と、共通の開始点から進む {names} の経路。第1方向が経"
-            "路の {first}、第2方向が {second} を含む。"
+            "重み空間の2方向にわたる損失の等高線（対数の色目盛で {lowest} から {highest}）と、"
+            "共通の開始点から進む {names} の経路。第1方向が経路の {first}、"
+            "第2方向が {second} を含む。"
         ),
     },
     "caption_noise": {
         "en": (
             "The “S” in SGD: the bowl written as least squares on {size} examples, whose mean loss is {function}"
             " plus a constant. {name} from {start}, {runs} runs per batch size ({batches}), each step on a batch"
-            " drawn at random, around the exact path, which uses all {size} examples in every step: the book's"
-            " ({points} points)."
+            " drawn at random, around the exact path, which uses all {size} examples in every step ({points}"
+            " points)."
         ),
         "de": (
             "Das „S“ in SGD: die Schale als Problem der kleinsten Quadrate mit {size} Beispielen, deren mittlerer"
             " Verlust {function} plus eine Konstante ist. {name} ab {start}, {runs} Läufe je Batchgröße"
             " ({batches}), jeder Schritt auf einem zufällig gezogenen Minibatch, um den exakten Pfad, der in"
-            " jedem Schritt alle {size} Beispiele nutzt: den des Buchs ({points} Punkte)."
+            " jedem Schritt alle {size} Beispiele nutzt ({points} Punkte)."
         ),
         "ja": (
-            "SGD の「S」：お椀を {size} 個の例の最小二乗問題として書き、その平均"
-            "損失は {function} に定数を足したもの。{start} から進む {n"
-            "ame} を、バッチサイズ（{batches}）ごとに {runs} 回、各ステ"
-            "ップでランダムに選んだミニバッチで走らせ、各ステップで全 {size} 個を使う"
-            "厳密な経路（書籍の経路、{points} 点）と重ねた。"
+            "SGD の「S」：お椀を {size} 個の例の最小二乗問題として書き、"
+            "その平均損失は {function} に定数を足したもの。"
+            "{start} から進む {name} を、"
+            "バッチサイズ（{batches}）ごとに {runs} 回、"
+            "各ステップでランダムに選んだミニバッチで走らせ、"
+            "各ステップで全 {size} 個を使う厳密な経路（{points} 点）と重ねた。"
         ),
     },
     "alt_noise": {
         "en": (
             "Contour plots of the bowl side by side, one per batch size ({batches}), each with {runs} faint"
-            " minibatch paths of {name} from {start} around the exact zigzag path to the minimum."
+            " minibatch paths of {name} from {start} around the exact path."
         ),
         "de": (
             "Höhenlinienbilder der Schale nebeneinander, eines je Batchgröße ({batches}), jedes mit {runs} blassen"
-            " Minibatch-Pfaden von {name} ab {start} um den exakten Zickzackpfad zum Minimum."
+            " Minibatch-Pfaden von {name} ab {start} um den exakten Pfad."
         ),
         "ja": (
-            "バッチサイズ（{batches}）ごとに並んだお椀の等高線図。それぞれに、{st"
-            "art} から進む {name} の薄いミニバッチ経路 {runs} 本と、最小"
-            "点へ向かう厳密なジグザグの経路。"
+            "バッチサイズ（{batches}）ごとに並んだお椀の等高線図。それぞれに、"
+            "{start} から進む {name} の薄いミニバッチ経路 {runs} 本と、"
+            "厳密な経路。"
         ),
     },
 }

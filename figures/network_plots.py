@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import numpy as np
-from matplotlib import patheffects
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
@@ -91,7 +90,7 @@ def landscape_figure(book: Chapter, *, lang: str = "en", size=(7.6, 5.4)) -> Fig
 
 def noise_figure(noisy: list[MinibatchRun], exact: oc.Trajectory, *, lang: str = "en", size=(12.0, 4.8)) -> Figure:
     """One panel per batch size: that batch size's minibatch paths, faint, under the exact full-batch path
-    ``exact`` (the book's, set off by a halo), all in the optimizer's own colour."""
+    ``exact``, set off from them by a band of the background, all in the optimizer's own colour."""
     [path] = rows(exact)
     # The bowl's look, as on every figure of the bowl (the book's markers are Figure 6-9's).
     [look] = looks([path], lang)
@@ -99,13 +98,14 @@ def noise_figure(noisy: list[MinibatchRun], exact: oc.Trajectory, *, lang: str =
     exact_look = look._replace(label=text("exact_path", lang, name=look.label, size=examples))
     fig = Figure(figsize=size, layout="constrained")
     axes = fig.subplots(1, len(noisy), squeeze=False).ravel()
-    halo = [patheffects.withStroke(linewidth=3.6, foreground=mpl.rcParams["axes.facecolor"])]
     for ax, run in zip(axes, noisy, strict=True):
         ax.set_aspect("equal")
         plot_contour(ax, path.function)
         for index in range(runs):
             ax.plot(*run.positions[:, index].T, "-", color=look.color, linewidth=0.8, alpha=NOISY_ALPHA)
-        plot_path(ax, path, exact_look, lang=lang).set_path_effects(halo)
+        # Under the line only: a halo on the markers too would cut the line between close markers into dashes.
+        ax.plot(*path.positions.T, color=mpl.rcParams["axes.facecolor"], linewidth=3.6, gid="band")
+        plot_path(ax, path, exact_look, lang=lang)
         mark_minima(ax, path.function)
         limits(ax, path.function)
         place_notes(ax)
