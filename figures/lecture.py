@@ -36,6 +36,7 @@ CHAPTERS = {
     "adagrad": "adagrad_title",
     "adam": "adam_title",
     "comparison": "race_title",
+    "network": "net_title",
 }
 #: The scene whose 45° beat is the poster: the vector sum, the one picture that says what Momentum does.
 POSTER_SCENE, POSTER_BEAT = "momentum", "45 degrees"
@@ -102,8 +103,10 @@ def render_scene(job: SceneRender, staging: Path, report) -> list[str]:
 
     from scenes._render import render_in
 
-    for variable in [name for name in os.environ if name.startswith("OPTVIZ_")]:
-        del os.environ[variable]  # the lecture shows the book's settings, which are what the cache key holds
+    # The lecture shows the book's settings, which are what the cache key holds. The cache's own place stays: the
+    # network scene reads its chapter from the same cache as the renders.
+    for variable in [name for name in os.environ if name.startswith("OPTVIZ_") and name != "OPTVIZ_CACHE"]:
+        del os.environ[variable]
     scene = getattr(importlib.import_module(job.module), job.class_name)
     with tempfile.TemporaryDirectory(dir=staging) as media:
         rendered = render_in(

@@ -31,6 +31,7 @@ SCENES = {
     "adagrad": ("scenes.adagrad", "AdaGradGolf"),
     "adam": ("scenes.adam", "AdamBoth"),
     "comparison": ("scenes.comparison", "FourWayRace"),
+    "network": ("scenes.network", "NetworkChapter"),
 }
 QUALITIES = {"low": "low_quality", "medium": "medium_quality", "high": "high_quality", "4k": "fourk_quality"}
 FORMATS = ("mp4", "gif", "webm")

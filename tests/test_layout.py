@@ -17,6 +17,7 @@ scene units (the frame is 8 units tall at every resolution). The rules:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import itertools
@@ -49,6 +50,10 @@ from scenes import _render as scene_render
 from scenes._common import SAFE_MARGIN
 
 LINE, TICK, ARROW, INSET_ARROW, INSET_ANGLE, HOLD = 0.3, 0.2, 0.8, 1.5, 60.0, 3.0
+#: Where the network scene's chapter (optim_core.network.chapter) is computed for the tests: once per session, in
+#: a cache of their own, never the user's.
+CHAPTER_CACHE = Path(tempfile.mkdtemp(prefix="optviz-test-cache-"))
+atexit.register(shutil.rmtree, CHAPTER_CACHE, ignore_errors=True)
 TEXT_TYPES = (Text, SingleStringMathTex, DecimalNumber)  # MathTex and Integer are subclasses
 
 
@@ -72,7 +77,8 @@ class Walk:
 @contextlib.contextmanager
 def quiet_render(folder: Path, width: int, settings: dict):
     """Manim set for a small (``width`` px wide, 5 fps), quiet, uncached render into ``folder``, with the scene
-    settings ``settings``, run from ``folder``: manim-slides writes slides/ in the working directory."""
+    settings ``settings`` and the tests' chapter cache, run from ``folder``: manim-slides writes slides/ in the
+    working directory."""
     options = {
         "pixel_width": width,
         "pixel_height": width * 9 // 16,
@@ -85,7 +91,7 @@ def quiet_render(folder: Path, width: int, settings: dict):
     here = Path.cwd()
     os.chdir(folder)
     try:
-        with tempconfig(options), scene_render._environment(settings):
+        with tempconfig(options), scene_render._environment({"OPTVIZ_CACHE": str(CHAPTER_CACHE), **settings}):
             yield
     finally:
         os.chdir(here)

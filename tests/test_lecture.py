@@ -285,6 +285,24 @@ def test_cache_keys_follow_the_settings_and_the_scene_files():
     assert lecture.scene_jobs((SCENE,), "en", "low", Path("/nonexistent"))[0].key == keys["en", "low"]
 
 
+def test_a_scene_job_renders_the_books_settings_but_keeps_the_cache(tmp_path, monkeypatch):
+    """A lecture render drops the scene settings (the book's are what its key holds) but not OPTVIZ_CACHE: the
+    network scene reads its chapter from the cache the renders share."""
+    seen = {}
+
+    def render_in(scene, media, **options):
+        seen.update({name: value for name, value in os.environ.items() if name.startswith("OPTVIZ_")})
+        raise RuntimeError("rendered")
+
+    monkeypatch.setenv("OPTVIZ_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("OPTVIZ_STEPS", "3")
+    monkeypatch.setattr(scene_render, "render_in", render_in)
+    job = lecture.scene_jobs(("network",), "en", "low", tmp_path / "cache")[0]
+    with pytest.raises(RuntimeError, match="rendered"):
+        lecture.render_scene(job.args, tmp_path, lambda share: None)
+    assert seen == {"OPTVIZ_CACHE": str(tmp_path / "cache")}
+
+
 class Broken(Scene):
     """A scene that fails the way a scene does: Manim raises inside construct."""
 

@@ -1,30 +1,24 @@
-"""The network chapter's scene (scenes/network.py): what its narration says holds on the chapter's numbers, its
-curves, paths and scans are exactly the engine's arrays, and the scene plays, reads and looks as every scene of
-the lecture must."""
-
-from pathlib import Path
+"""The network chapter's scene (scenes/network.py): what its narration says holds on the chapter's numbers, and its
+curves, paths and scans are exactly the engine's arrays. Its layout, subtitles and control frames are checked
+with every scene of the lecture (test_layout, test_subtitles, test_scenes)."""
 
 import numpy as np
 import pytest
 from manim import Axes, ValueTracker
-from test_layout import test_every_beat_is_legible as legible
-from test_scenes import CONTROL, UPDATE, drawn, hex_rgb, run_scene
-from test_subtitles import test_each_beat_says_one_sentence_of_its_script as one_sentence_per_beat
-from test_subtitles import test_subtitles_are_ordered_readable_and_cover_the_video as readable_subtitles
+from test_layout import CHAPTER_CACHE
+from test_scenes import drawn, hex_rgb
 
-from catalog import LANGUAGES
 from optim_core import network
 from scenes import network as scene
 from scenes._common import BACKGROUND, TEXT_COLOR, PathFollower, ball
 
-SCENE = str(Path(scene.__file__))
-
 
 @pytest.fixture(scope="module", autouse=True)
-def own_cache(tmp_path_factory):
-    """The chapter is computed into a cache of this module's own, never the user's."""
+def own_cache():
+    """The chapter is computed into the tests' cache (the one the scene's walks and renders use), never the
+    user's."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("OPTVIZ_CACHE", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("OPTVIZ_CACHE", str(CHAPTER_CACHE))
         yield
 
 
@@ -125,38 +119,3 @@ def test_a_scan_is_drawn_pixel_for_pixel():
 @pytest.mark.parametrize(("lang", "written"), [("en", "37,810"), ("de", "37.810"), ("ja", "37,810")])
 def test_large_counts_are_grouped_as_the_language_writes_them(lang, written):
     assert scene.grouped(37810, lang) == written and scene.grouped(360, lang) == "360"
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_beat_is_legible(lang, book):
-    legible(SCENE, lang)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_subtitles_are_ordered_readable_and_cover_the_video(lang, book):
-    readable_subtitles(SCENE, lang)
-
-
-def test_each_beat_says_one_sentence(book):
-    one_sentence_per_beat(SCENE)
-
-
-def test_the_scene_runs_and_its_beats_match_the_control_frames(tmp_path, book):
-    """As tests/test_scenes.py checks every scene of the lecture: each beat played and titled, no empty picture,
-    slides written, and each beat's last frame as stored (tests/control/network.npz)."""
-    played, frames = run_scene(SCENE, tmp_path, {"OPTVIZ_LANG": "en"})
-    beats = [beat.name for beat in scene.BEATS]
-    assert [beat for beat in frames if beat != "last"] == beats[:-1]
-    assert list(played.titles) == beats and all(played.titles.values())
-    assert played.blank.seconds <= 0.4, f"the picture is empty for {played.blank.seconds:.1f} s"
-    assert (tmp_path / "slides" / "NetworkChapter.json").exists()
-    control = CONTROL / "network.npz"
-    if UPDATE:
-        np.savez_compressed(control, **frames)
-        pytest.skip(f"control data {control.name} written; open it and run again without OPTVIZ_UPDATE_BASELINES")
-    expected = dict(np.load(control))
-    assert sorted(expected) == sorted(frames)
-    for beat, frame in frames.items():
-        difference = np.abs(frame.astype(int) - expected[beat].astype(int))
-        assert difference.mean() < 2.0 and (difference > 48).mean() < 0.01, f"{beat} differs"
-        assert frame.std() > 3, f"{beat} is blank"

@@ -33,7 +33,7 @@ def test_render_into_a_folder_under_a_file_is_one_line_exit_2(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["render", "spiral"], "unknown scene 'spiral' (valid: adagrad, adam, comparison, impulse, momentum, sgd, or"),
+        (["render", "spiral"], "unknown scene 'spiral' (valid: adagrad, adam, comparison, impulse, momentum, network,"),
         (["render", "momentm"], "unknown scene 'momentm'; did you mean 'momentum'?"),
         (["render", "missing.py"], "scene file 'missing.py' does not exist"),
         (["render", "sgd", "--quality", "ultra"], "'ultra' is not one of 'low', 'medium', 'high', '4k'"),
