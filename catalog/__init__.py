@@ -54,6 +54,27 @@ def number(value: float, lang: str, spec: str = "g") -> str:
     return f"{mantissa} × {power}"
 
 
+def separator(lang: str) -> str:
+    """What separates numbers in a list: a semicolon where the comma is the decimal mark (German).
+
+    >>> separator("de"), separator("en")
+    ('; ', ', ')
+    """
+    return "; " if DECIMAL_SEPARATOR[lang] == "," else ", "
+
+
+def grouped(count: int, lang: str) -> str:
+    """A whole number with its thousands grouped as the language writes them: 37,810, or 37.810 in German.
+
+    >>> grouped(37810, "de"), grouped(37810, "ja"), grouped(-1797, "en")
+    ('37.810', '37,810', '−1,797')
+    """
+    digits = f"{int(count):,}"
+    if DECIMAL_SEPARATOR[lang] == ",":
+        digits = digits.replace(",", ".")
+    return digits.replace("-", MINUS)
+
+
 def power_of_ten(exponent: int) -> str:
     """10 to ``exponent`` in superscript digits, as text in any font: ``power_of_ten(-6)`` is ``'10⁻⁶'``."""
     return "10" + superscript(str(exponent))

@@ -9,12 +9,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Auf einem echten Netz",
         "ja": "本物のネットワークで",
     },
-    # What groups the digits of a large whole number: 37,810 in English and Japanese, 37.810 in German.
-    "net_thousands": {
-        "en": ",",
-        "de": ".",
-        "ja": ",",
-    },
     # The beats' sentences, in the order the scene plays them. A no-break space (\u00a0) keeps a number with its
     # noun, and in Japanese a Latin word with its particle, where a caption's line must not break.
     "net_digits": {

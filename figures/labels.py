@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 import optim_core as oc
-from catalog import DECIMAL_SEPARATOR, MINUS, number, superscript, terms, text
+from catalog import DECIMAL_SEPARATOR, MINUS, number, separator, superscript, terms, text
 
 
 class Row(NamedTuple):
@@ -42,11 +42,6 @@ def rows(trajectories: list[oc.Trajectory] | oc.Trajectory) -> list[Row]:
             opt = t.optimizer.rows(np.array([b]))
             found.append(Row(opt, t.function, t.positions[:, b], t.values[:, b], int(t.diverged_at[b])))
     return found
-
-
-def separator(lang: str) -> str:
-    """What separates numbers in a list: a semicolon where the comma is the decimal mark (German)."""
-    return "; " if DECIMAL_SEPARATOR[lang] == "," else ", "
 
 
 def pair(point, lang: str) -> str:

@@ -25,7 +25,7 @@ from manim import (
 )
 
 import optim_core as oc
-from catalog import DECIMAL_SEPARATOR, FONTS, number, terms
+from catalog import DECIMAL_SEPARATOR, FONTS, number, separator, terms
 from catalog import text as caption
 
 #: Caption size: legible at 480p (low quality) as well as 4k; a line is 0.39 scene units tall.
@@ -165,8 +165,7 @@ class LocalDecimal(DecimalNumber):
 def series_labels(optimizers, lang: str) -> list[oc.Series]:
     """Each optimizer's series on one picture (its colour, a line style each), labelled in ``lang`` in the
     book's symbols, as the narration names them: "Momentum (η=0,1; α=0,5)"."""
-    separator = "; " if DECIMAL_SEPARATOR[lang] == "," else ", "  # a list of decimal commas takes semicolons
-    return oc.series(optimizers, number=lambda v: number(v, lang), words=terms(lang), separator=separator)
+    return oc.series(optimizers, number=lambda v: number(v, lang), words=terms(lang), separator=separator(lang))
 
 
 def edge_buff() -> float:

@@ -39,7 +39,7 @@ from manim import (
 )
 
 import optim_core as oc
-from catalog import number
+from catalog import grouped, number
 from catalog import text as caption
 from optim_core import minibatch, network
 from optim_core.spec import BOOK_FOUR, BOOK_LR
@@ -108,11 +108,6 @@ VALLEY_COLOR = "#3f4552"
 SIDE_SIZE = 30
 #: The size of small words in a picture (ticks, layer sizes, notes): the smallest the layout allows.
 SMALL = 24
-
-
-def grouped(count: int, lang: str) -> str:
-    """A whole number with its digits grouped by thousands as the language writes them: 37,810 or 37.810."""
-    return f"{int(count):,}".replace(",", caption("net_thousands", lang))
 
 
 def percent(fraction: float, lang: str) -> str:
