@@ -200,6 +200,16 @@ def figure(
     optimizer: OptimizerOpt = None,
     start: StartsOpt = None,
     steps: StepsOpt = None,
+    batch: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--batch",
+            metavar="N",
+            help="Minibatch size: noise draws a panel per --batch (default 3, 10, 100 of the bowl's 1,000"
+            " examples); training and landscape train with one (default 128 of the 1,437 digits).",
+            rich_help_panel=PROBLEM,
+        ),
+    ] = None,
     dpi: Annotated[float, typer.Option(help="Dots per inch, 30 to 600.", rich_help_panel=OUTPUT)] = 150,
     size: Annotated[
         str | None,
@@ -220,6 +230,7 @@ def figure(
         optimizers=tuple(optimizer or ()),
         starts=_starts(start),
         steps=steps,
+        batches=tuple(batch or ()),
         dpi=dpi,
         size=size,
         theme=theme.value,

@@ -406,7 +406,11 @@ def test_languages_and_themes_in_any_case(args, tmp_path):
 
 def test_the_network_figures_render_from_the_command_line(tmp_path, monkeypatch):
     monkeypatch.setenv("OPTVIZ_CACHE", str(tmp_path / "cache"))
-    for args in (["training", "--steps", 30, "-O", "sgd", "-O", "adam"], ["landscape", "--steps", 30], ["noise"]):
+    for args in (
+        ["training", "--steps", 30, "-O", "sgd", "-O", "adam", "--batch", 64],
+        ["landscape", "--steps", 30],
+        ["noise", "--batch", 5, "--batch", 50],
+    ):
         out = tmp_path / f"{args[0]}.png"
         result = invoke("figure", *args, "-o", out, "--dpi", 40, "--lang", "de")
         assert result.exit_code == 0, result.output
@@ -424,6 +428,12 @@ def test_the_network_figures_render_from_the_command_line(tmp_path, monkeypatch)
         (["noise", "-f", "rosenbrock"], "noise takes no --function: its data are the bowl's"),
         (["noise", "-O", "sgd", "-O", "adam"], "noise takes one --optimizer"),
         (["noise", "-O", "sgdd"], "did you mean 'sgd'?"),
+        (["noise", "--batch", 0], "--batch must be from 1 to 1000, the bowl's examples, got 0"),
+        (["noise", "--batch", 3, "--batch", 1001], "--batch must be from 1 to 1000"),
+        (["training", "--batch", 1438], "--batch must be from 1 to 1437, the training digits"),
+        (["landscape", "--batch", 64, "--batch", 128], "landscape takes one --batch"),
+        (["path", "--batch", 10], "path takes no --batch; the kinds that take it are:"),
+        (["noise", "--batch", "ten"], "Invalid value for '--batch'"),
     ],
 )
 def test_the_network_figures_refuse_bad_input_in_one_line(args, message, tmp_path, tmp_path_factory, monkeypatch):

@@ -140,7 +140,7 @@ def test_a_write_interrupted_after_the_temporary_file_exists_keeps_the_old_file(
 
 def test_article_builds_everything_then_skips_what_is_current(tmp_path, capsys):
     rows = build(None, tmp_path, jobs=2)
-    assert len(rows) == 15 and {r["status"] for r in rows} == {"rendered"}
+    assert len(rows) == 18 and {r["status"] for r in rows} == {"rendered"}
     assert {"learning-rate.png", "explore.html"} <= {r["output"] for r in rows}
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted([r["output"] for r in rows] + ["index.html", "article.md", ".optviz-manifest.json"])
@@ -151,7 +151,7 @@ def test_article_builds_everything_then_skips_what_is_current(tmp_path, capsys):
     assert [r["output"] for r in third if r["status"] == "rendered"] == ["sgd.png"]
     page = (tmp_path / "index.html").read_text()
     assert '<a class="page" href="explore.html"' in page and "path: sgd.png" not in page
-    _check_gallery_in_chromium(tmp_path / "index.html", expected=14)
+    _check_gallery_in_chromium(tmp_path / "index.html", expected=17)
 
 
 def test_article_in_german_and_dark_creates_its_folder_and_a_post(tmp_path):

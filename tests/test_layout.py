@@ -17,7 +17,6 @@ scene units (the frame is 8 units tall at every resolution). The rules:
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import functools
 import itertools
@@ -50,10 +49,6 @@ from scenes import _render as scene_render
 from scenes._common import SAFE_MARGIN
 
 LINE, TICK, ARROW, INSET_ARROW, INSET_ANGLE, HOLD = 0.3, 0.2, 0.8, 1.5, 60.0, 3.0
-#: Where the network scene's chapter (optim_core.network.chapter) is computed for the tests: once per session, in
-#: a cache of their own, never the user's.
-CHAPTER_CACHE = Path(tempfile.mkdtemp(prefix="optviz-test-cache-"))
-atexit.register(shutil.rmtree, CHAPTER_CACHE, ignore_errors=True)
 TEXT_TYPES = (Text, SingleStringMathTex, DecimalNumber)  # MathTex and Integer are subclasses
 
 
@@ -91,7 +86,7 @@ def quiet_render(folder: Path, width: int, settings: dict):
     here = Path.cwd()
     os.chdir(folder)
     try:
-        with tempconfig(options), scene_render._environment({"OPTVIZ_CACHE": str(CHAPTER_CACHE), **settings}):
+        with tempconfig(options), scene_render._environment(settings):
             yield
     finally:
         os.chdir(here)

@@ -26,17 +26,9 @@ BOOK_FOUR = ("sgd", "momentum", "adagrad", "adam")
 NOISY_BATCHES, NOISY_RUNS = (3, 10, 100), 4
 
 
-@pytest.fixture(scope="module", autouse=True)
-def own_cache(tmp_path_factory):
-    """Every test here computes into a cache of its own, never the user's."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("OPTVIZ_CACHE", str(tmp_path_factory.mktemp("cache")))
-        yield
-
-
 @pytest.fixture(scope="module")
-def book(own_cache):
-    """The book's chapter as the article draws it: computed once for the whole module, then read back."""
+def book():
+    """The book's chapter as the article draws it, from the test session's cache (see conftest.py)."""
     return network.chapter()
 
 

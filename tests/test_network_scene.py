@@ -5,7 +5,6 @@ with every scene of the lecture (test_layout, test_subtitles, test_scenes)."""
 import numpy as np
 import pytest
 from manim import Axes, ValueTracker
-from test_layout import CHAPTER_CACHE
 from test_scenes import drawn, hex_rgb
 
 from optim_core import network
@@ -13,17 +12,9 @@ from scenes import network as scene
 from scenes._common import BACKGROUND, TEXT_COLOR, PathFollower, ball
 
 
-@pytest.fixture(scope="module", autouse=True)
-def own_cache():
-    """The chapter is computed into the tests' cache (the one the scene's walks and renders use), never the
-    user's."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("OPTVIZ_CACHE", str(CHAPTER_CACHE))
-        yield
-
-
 @pytest.fixture(scope="module")
-def book(own_cache):
+def book():
+    """The book's chapter, from the test session's cache (see conftest.py)."""
     return network.chapter()
 
 
