@@ -226,15 +226,10 @@ def _book_optimizers() -> tuple[str, ...]:
 def _network_optimizers(job) -> tuple:
     """The job's SPECs as the network takes them: a SPEC without ``lr`` takes the optimizer's own default, the
     book's class default that Figure 6-9 trains with, not a rate fitted to a function of the plane."""
-    import dataclasses
-
-    from optim_core import get_function
     from optim_core.network import network_optimizers
     from optim_core.spec import parse_optimizer
 
-    # parse_optimizer gives a SPEC without lr its function's listed rate; the network is no listed function.
-    unlisted = dataclasses.replace(get_function("bowl"), name="network")
-    return network_optimizers([parse_optimizer(spec, unlisted) for spec in job.specs()])
+    return network_optimizers([parse_optimizer(spec, None) for spec in job.specs()])
 
 
 def _check_iterations(steps: int) -> int:

@@ -72,11 +72,12 @@ def function_family(f: Function | str) -> str:
     return name.split("(")[0].split(":")[0].strip().lower()
 
 
-def default_lr(name: str, convention: str, function: Function | str = "bowl", hyper=None) -> float | None:
+def default_lr(name: str, convention: str, function: Function | str | None = "bowl", hyper=None) -> float | None:
     """The lr a SPEC without one takes in the book convention: a built-in's from :data:`FUNCTION_LR`, a typed
-    expression's from :func:`fitting_lr` (with the SPEC's other settings ``hyper``); else None (the
-    optimizer's own default)."""
-    if convention != "book":
+    expression's from :func:`fitting_lr` (with the SPEC's other settings ``hyper``); else, and for no
+    ``function`` (the network, which trains with the book's class defaults), None: the optimizer's own
+    default."""
+    if convention != "book" or function is None:
         return None
     function = function if isinstance(function, Function) else parse_function(function)
     if function.landmarks is not None:
@@ -109,9 +110,10 @@ def fitting_lr(name: str, f: Function, settings: tuple = ()) -> float | None:
     return float(rates[tied][-1])
 
 
-def parse_optimizer(spec: str, function: Function | str = "bowl") -> Optimizer:
+def parse_optimizer(spec: str, function: Function | str | None = "bowl") -> Optimizer:
     """``NAME[:key=value,...]`` to an optimizer; ``convention=torch`` selects torch's semantics. Without ``lr``
-    a book-convention optimizer takes the rate that suits ``function`` (:func:`default_lr`).
+    a book-convention optimizer takes the rate that suits ``function`` (:func:`default_lr`), or with
+    ``function=None`` its own default.
 
     >>> parse_optimizer("sgd:lr=0.1,momentum=0.9,convention=torch").hyperparams["momentum"]
     0.9
@@ -119,6 +121,8 @@ def parse_optimizer(spec: str, function: Function | str = "bowl") -> Optimizer:
     1.5
     >>> parse_optimizer("momentum", "rosenbrock").hyperparams["lr"]
     0.001
+    >>> parse_optimizer("momentum", None).hyperparams["lr"]  # the book's class default, for the network
+    0.01
     >>> parse_optimizer("sgd:lr=0.1,label=too soft,color=blue").style["color"]
     '#0072B2'
     """
