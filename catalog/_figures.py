@@ -84,12 +84,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "impulse_title": {
         "en": "Impulse: a moving body cannot turn a right angle at once",
         "de": "Impulssatz: Ein bewegter Körper biegt nicht sofort rechtwinklig ab",
-        "ja": "力積：動いている物体は直角に曲がれない",
+        "ja": "運動量と力積：動いている物体は急に直角には曲がれない",
     },
     "momentum_before": {
         "en": "m·v before",
         "de": "m·v vorher",
-        "ja": "m·v（前）",
+        "ja": "m·v",
     },
     "impulse": {
         "en": "F·Δt",
@@ -99,13 +99,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "momentum_after": {
         "en": "m·v after ({angle:.0f}°)",
         "de": "m·v nachher ({angle:.0f}°)",
-        "ja": "m·v（後, {angle:.0f}°）",
+        "ja": "m·v′（{angle:.0f}°）",
     },
-    # Mathtext (braces doubled for str.format) has no Japanese glyphs: the Japanese law is plain text.
+    # Mathtext (braces doubled for str.format) has no Japanese glyphs: Japanese writes the law without words, as
+    # Japanese physics classes do (mv + FΔt = mv'), like the scene's impulse_before_tex and impulse_after_tex.
     "impulse_law": {
         "en": r"$m\,v_{{\mathrm{{before}}}} + F\,\Delta t = m\,v_{{\mathrm{{after}}}}$",
         "de": r"$m\,v_{{\mathrm{{vorher}}}} + F\,\Delta t = m\,v_{{\mathrm{{nachher}}}}$",
-        "ja": "m·v（前）+ F·Δt = m·v（後）",
+        "ja": r"$m\,v + F\,\Delta t = m\,v'$",
     },
     "surface_title": {
         "en": "Paths on the surface of {function}",

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "lecture_title": {
         "en": "How optimizers move: SGD, Momentum, AdaGrad and Adam",
-        "de": "Wie Optimierer sich bewegen: SGD, Momentum, AdaGrad und Adam",
+        "de": "Wie sich Optimierer bewegen: SGD, Momentum, AdaGrad und Adam",
         "ja": "最適化手法の動き：SGD、Momentum、AdaGrad、Adam",
     },
 }

@@ -20,17 +20,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sgd_zigzag": {
         "en": "Steep in y, shallow in x: every step overshoots in y",
-        "de": "Steil in y, flach in x: jeder Schritt schießt in y über",
-        "ja": "y は急で x は緩やか：毎回 y で行き過ぎる",
+        "de": "Steil in y, flach in x: Jeder Schritt schießt in y über die Talsohle hinaus",
+        "ja": "y 方向は急で x 方向は緩やか：毎回 y 方向に行き過ぎる",
     },
     "sgd_slow": {
         "en": "...so progress along x is slow",
-        "de": "...also kommt es in x nur langsam voran",
+        "de": "… also kommt SGD in x nur langsam voran",
         "ja": "…そのため x 方向の進みは遅い",
     },
     "momentum_title": {
         "en": "Momentum: a ball rolling in a bowl",
-        "de": "Momentum: eine Kugel rollt in einer Schale",
+        "de": "Momentum: Eine Kugel rollt in einer Schale",
         "ja": "Momentum：お椀の中を転がるボール",
     },
     "momentum_rule": {
@@ -40,7 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ball_section": {
         "en": "Cross-section along x: the ball keeps its speed, SGD creeps",
-        "de": "Schnitt entlang x: die Kugel behält ihr Tempo, SGD kriecht",
+        "de": "Schnitt entlang x: Die Kugel behält ihr Tempo, SGD kriecht",
         "ja": "x 方向の断面：ボールは勢いを保ち、SGD はゆっくり進む",
     },
     "surface": {
@@ -51,7 +51,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vector_sum": {
         "en": "αv (previous) + −η∇L (new) = the step",
         "de": "αv (vorher) + −η∇L (neu) = der Schritt",
-        "ja": "αv（前回）+ −η∇L（新規）= ステップ",
+        "ja": "αv（前回）+ −η∇L（今回）= ステップ",
     },
     "alpha_zero": {
         "en": "With α = 0, Momentum is exactly SGD",
@@ -60,8 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "impulse_equal": {
         "en": "Equal magnitudes: it turns 45°",
-        "de": "Gleiche Beträge: der Puck wird um 45° abgelenkt",
-        "ja": "大きさが等しいと 45° 曲がる",
+        "de": "Gleiche Beträge: Der Puck wird um 45° abgelenkt",
+        "ja": "運動量と力積の大きさが等しいと 45° 曲がる",
     },
     "impulse_larger": {
         "en": "A larger impulse turns it further: {angle:.0f}°",
@@ -71,7 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "impulse_mapping": {
         "en": "Momentum is the same law",
         "de": "Momentum folgt demselben Gesetz",
-        "ja": "Momentum も同じ法則",
+        "ja": "Momentum も同じ法則に従う",
     },
     "adagrad_title": {
         "en": "AdaGrad plays golf: hard strokes first, then finer ones",
@@ -81,7 +81,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "adagrad_h": {
         "en": "h sums the squared gradients; the step shrinks as 1/√h",
         "de": "h summiert die Gradientenquadrate; der Schritt schrumpft wie 1/√h",
-        "ja": "h は勾配の二乗の和；歩幅は 1/√h で縮む",
+        "ja": "h は勾配の二乗の和。ステップ幅は 1/√h に比例して縮む",
     },
     "adam_title": {
         "en": "Adam: Momentum's m and AdaGrad's v, in one step",
@@ -91,11 +91,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "race_title": {
         "en": "Four optimizers from (−7, 2)",
         "de": "Vier Optimierer ab (−7; 2)",
-        "ja": "(−7, 2) から 4 つの最適化手法",
+        "ja": "(−7, 2) から出発する4つの最適化手法",
     },
     "ranking": {
         "en": "Final f after {steps} steps: on this easy bowl, the book's SGD keeps up",
-        "de": "f nach {steps} Schritten: auf dieser einfachen Schale hält SGD gut mit",
+        "de": "f nach {steps} Schritten: Auf dieser einfachen Schale hält das SGD des Buchs gut mit",
         "ja": "{steps} ステップ後の f：この易しいお椀では本の SGD も健闘する",
     },
     "effective_step": {
@@ -120,17 +120,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sgd_too_soft": {
         "en": "Too soft (η = {lr:g}): the ball stops far short of the hole",
-        "de": "Zu sanft (η = {lr:g}): der Ball bleibt weit vor dem Loch liegen",
+        "de": "Zu sanft (η = {lr:g}): Der Ball bleibt weit vor dem Loch liegen",
         "ja": "弱すぎる（η = {lr:g}）：ボールはカップのずっと手前で止まる",
     },
     "sgd_just_right": {
         "en": "The book's η = {lr:g}: the ball zigzags into the hole",
-        "de": "Das η = {lr:g} des Buchs: der Ball läuft im Zickzack ins Loch",
+        "de": "Das η = {lr:g} des Buchs: Der Ball läuft im Zickzack ins Loch",
         "ja": "本の η = {lr:g}：ボールはジグザグにカップへ入る",
     },
     "sgd_too_hard": {
         "en": "Too hard (η = {lr:g}): every stroke flies past, and the ball leaves the bowl",
-        "de": "Zu fest (η = {lr:g}): jeder Schlag fliegt vorbei, der Ball verlässt die Schale",
+        "de": "Zu fest (η = {lr:g}): Jeder Schlag fliegt am Loch vorbei, der Ball verlässt die Schale",
         "ja": "強すぎる（η = {lr:g}）：毎回行き過ぎて、ボールはお椀から飛び出す",
     },
     "ball_rolls": {
@@ -145,7 +145,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "turn_45": {
         "en": "① up plus ② right: the step turns 45°, not a right angle",
-        "de": "① nach oben plus ② nach rechts: der Schritt dreht 45°, nicht rechtwinklig",
+        "de": "① nach oben plus ② nach rechts: Der Schritt dreht sich um 45°, nicht um 90°",
         "ja": "① 上 + ② 右：ステップは直角でなく 45° 曲がる",
     },
     "vector_real": {
@@ -155,7 +155,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "alpha_sweep": {
         "en": "Less carried step: α from {start:g} down to 0",
-        "de": "Weniger mitgenommener Schritt: α von {start:g} bis 0",
+        "de": "Weniger vom vorherigen Schritt übernehmen: α sinkt von {start:g} auf 0",
         "ja": "持ち越すステップを減らす：α を {start:g} から 0 へ",
     },
     "impulse_puck": {
@@ -165,7 +165,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "impulse_rule": {
         "en": "The carried step is the momentum, the gradient step is the kick",
-        "de": "Der mitgenommene Schritt ist der Impuls, der Gradientenschritt der Kraftstoß",
+        "de": "Der übernommene Schritt ist der Impuls, der Gradientenschritt der Kraftstoß",
         "ja": "持ち越すステップが運動量、勾配ステップが力積",
     },
     "adagrad_rule": {
@@ -180,32 +180,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "adagrad_coordinates": {
         "en": "Steep y: h grows fast, strokes shrink at once; flat x keeps long strokes",
-        "de": "Steiles y: h wächst schnell, Schläge schrumpfen; im flachen x bleiben sie lang",
-        "ja": "急な y は h がすぐ増えて歩幅が縮み、緩やかな x は長い歩幅を保つ",
+        "de": "Steiles y: h wächst schnell, die Schläge schrumpfen sofort; im flachen x nicht",
+        "ja": "急な y は h がすぐ増えてステップ幅が縮み、緩やかな x は長いステップ幅を保つ",
     },
     "adam_rule": {
         "en": "m averages the gradients, like Momentum; v their squares, like AdaGrad's h",
         "de": "m mittelt die Gradienten wie Momentum, v ihre Quadrate wie h bei AdaGrad",
-        "ja": "m は Momentum のように勾配を、v は AdaGrad の h のように勾配の二乗を平均する",
+        "ja": "m は勾配そのものの平均（Momentum に相当）、v は勾配の二乗の平均（AdaGrad の h に相当）",
     },
     "adam_parts": {
         "en": "At step {step}: m̂ as Momentum's arrow, √v̂ as AdaGrad's bars",
         "de": "Bei Schritt {step}: m̂ als Pfeil von Momentum, √v̂ als Balken von AdaGrad",
-        "ja": "ステップ {step}：m̂ は Momentum の矢印、√v̂ は AdaGrad の棒",
+        "ja": "ステップ {step}：m̂ を Momentum の矢印で、√v̂ を AdaGrad の棒グラフで示す",
     },
     "adam_assembled": {
         "en": "Divide m̂ by √v̂ per coordinate and scale by −η: that is the step",
-        "de": "m̂ je Koordinate durch √v̂ teilen, mit −η skalieren: das ist der Schritt",
+        "de": "m̂ je Koordinate durch √v̂ teilen, mit −η skalieren: Das ist der Schritt",
         "ja": "座標ごとに m̂ を √v̂ で割り −η を掛けるとステップになる",
     },
     "adam_run": {
         "en": "Step after step: a direction that persists, a size that adapts",
         "de": "Schritt für Schritt: eine Richtung, die bleibt, eine Größe, die sich anpasst",
-        "ja": "方向は保たれ、大きさは適応する",
+        "ja": "ステップを重ねても方向は保たれ、大きさは勾配に合わせて変わる",
     },
     "race_watch": {
         "en": "SGD jumps, Momentum swings, AdaGrad slows down, Adam heads straight in",
-        "de": "SGD springt, Momentum schwingt, AdaGrad bremst, Adam zieht direkt hinein",
+        "de": "SGD springt, Momentum schwingt, AdaGrad bremst, Adam steuert direkt aufs Ziel zu",
         "ja": "SGD はジグザグ、Momentum は揺れ、AdaGrad は減速、Adam はまっすぐ向かう",
     },
     "race_lesson": {
@@ -222,7 +222,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vector_another": {
         "en": "Another step: αv carries the ball on, −η∇L bends its path",
         "de": "Noch ein Schritt: αv trägt die Kugel weiter, −η∇L lenkt sie ab",
-        "ja": "別のステップ：αv がボールを運び、−η∇L が向きを曲げる",
+        "ja": "もう一つのステップ：αv がボールを運び続け、−η∇L が向きを曲げる",
     },
     "impulse_kick": {
         "en": "An impulse F·Δt adds to the momentum m·v a body already has",
@@ -242,7 +242,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "adagrad_first": {
         "en": "The first strokes are long: h holds only a few gradients yet",
         "de": "Die ersten Schläge sind lang: h enthält erst wenige Gradienten",
-        "ja": "最初のショットは長い：h にはまだ少しの勾配しかない",
+        "ja": "最初のショットは長い：h に溜まった勾配はまだ少ない",
     },
     "adagrad_shorter": {
         "en": "Each stroke is shorter than the last",
@@ -251,8 +251,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "adagrad_late": {
         "en": "h only grows, so the steps only shrink: late on, AdaGrad crawls",
-        "de": "h wächst nur, also schrumpfen die Schritte nur: am Ende kriecht AdaGrad",
-        "ja": "h は増える一方で歩幅は縮む一方：終盤の AdaGrad はゆっくりしか進まない",
+        "de": "h sinkt nie, also werden die Schritte immer kürzer: Am Ende kriecht AdaGrad",
+        "ja": "h は増える一方でステップ幅は縮む一方：終盤の AdaGrad はゆっくりしか進まない",
     },
     "adam_bias": {
         "en": "Both start at zero, so early steps are corrected for that bias",
@@ -287,13 +287,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "race_momentum": {
         "en": "Momentum overshoots and swings back: its speed carries it past",
-        "de": "Momentum schießt hinaus und schwingt zurück: sein Tempo trägt es vorbei",
+        "de": "Momentum schießt übers Ziel hinaus und schwingt zurück: Das Tempo trägt es vorbei",
         "ja": "Momentum は勢いで行き過ぎ、揺れ戻る",
     },
     "race_adagrad": {
         "en": "AdaGrad's strokes shrink as h grows: it slows down",
-        "de": "Die Schläge von AdaGrad schrumpfen, während h wächst: es wird langsamer",
-        "ja": "AdaGrad は h が増えるにつれ歩幅が縮み、減速する",
+        "de": "Die Schläge von AdaGrad schrumpfen, während h wächst: Es wird langsamer",
+        "ja": "AdaGrad は h が増えるとステップ幅が縮み、減速する",
     },
     "race_adam": {
         "en": "Adam steers towards the minimum in one wide curve",
@@ -309,7 +309,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "slide_sgd_golf": {
         "en": "The learning rate as a golf stroke",
         "de": "Die Lernrate als Golfschlag",
-        "ja": "ゴルフのショットとしての学習率",
+        "ja": "ゴルフにたとえた学習率",
     },
     "slide_sgd_too_soft": {
         "en": "A learning rate too small",
@@ -353,7 +353,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "slide_ball_rolls": {
         "en": "Speed carried on",
-        "de": "Mitgenommenes Tempo",
+        "de": "Das Tempo bleibt",
         "ja": "持ち越される勢い",
     },
     "slide_surface": {
@@ -433,7 +433,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "slide_impulse_rule": {
         "en": "Carried step and impulse",
-        "de": "Mitgenommener Schritt und Kraftstoß",
+        "de": "Übernommener Schritt und Kraftstoß",
         "ja": "持ち越すステップと力積",
     },
     "slide_adagrad_rule": {
@@ -469,11 +469,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "slide_adagrad_late": {
         "en": "Steps that only shrink",
         "de": "Schritte, die nur schrumpfen",
-        "ja": "縮む一方の歩幅",
+        "ja": "縮む一方のステップ幅",
     },
     "slide_impulse_bends": {
         "en": "Why Momentum's path bends",
-        "de": "Warum der Pfad von Momentum sich biegt",
+        "de": "Warum sich der Pfad von Momentum krümmt",
         "ja": "Momentum の経路が曲がる理由",
     },
     "slide_adagrad_adam": {
@@ -498,7 +498,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "slide_adam_parts": {
         "en": "m̂ and √v̂ along the run",
-        "de": "m̂ und √v̂ im Lauf",
+        "de": "m̂ und √v̂ im Verlauf",
         "ja": "経路上の m̂ と √v̂",
     },
     "slide_adam_assembled": {
