@@ -25,7 +25,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -36,7 +35,7 @@ from optim_core.trajectory import as_starts, check_steps, described
 from . import output
 from ._checks import check_creatable_parent, output_format
 from ._folders import parent_folders
-from .jobs import FigureJob, trajectories, validate
+from .jobs import FigureJob, drawn, validate
 from .kinds import KINDS
 
 #: The kinds drawn as one Figure: every kind but the animated race and the explorable page, which are files.
@@ -68,9 +67,7 @@ def figure(
     """
     job = _job(kind, optimizers, function, start, steps, theme, lang, size, dpi)
     validate(job, directory_exists=False)
-    runs = trajectories(job) if job.kind_.runs else []
-    with output.styled(job.theme, job.lang), mpl.rc_context({"figure.dpi": job.dpi}):
-        fig = job.kind_.build(job, runs)
+    with drawn(job, warn=lambda message: None) as fig:  # a diverging path is marked on the figure itself
         _settle(fig, job.theme)
     setattr(fig, _JOB, job)
     return fig

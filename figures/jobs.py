@@ -5,6 +5,7 @@ What each kind accepts and how it is drawn is registered once, in :mod:`figures.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -165,21 +166,31 @@ def trajectories(job: FigureJob) -> list[oc.Trajectory]:
     return [oc.run(parse_optimizer(spec, f), f, job.start_array(), job.run_steps()) for spec in job.specs()]
 
 
-def render(job: FigureJob, warn=lambda message: print(message, file=sys.stderr)) -> Path:
-    """Validate, compute with optim_core, draw and save, creating the output's folder if it is missing.
-    Divergence is drawn and warned about, not an error."""
-    validate(job)
-    from ._folders import parent_folders
-    from .output import save, styled
+@contextlib.contextmanager
+def drawn(job: FigureJob, warn=lambda message: print(message, file=sys.stderr)):
+    """Compute with optim_core and draw ``job`` (checked by :func:`validate`), inside its style and at its dpi:
+    yields the Figure, or the Path a kind that writes its own file wrote. Save or settle the figure inside the
+    ``with``, where the theme's background applies. Divergence is warned about and marked, not an error."""
+    import matplotlib as mpl
+
+    from .output import styled
     from .plots import rows
 
-    kind = job.kind_
-    runs = trajectories(job) if kind.runs else []
+    runs = trajectories(job) if job.kind_.runs else []
     for path in rows(runs):
         if path.diverged_at >= 0:
             warn(f"warning: {path.optimizer.label()} diverged at step {path.diverged_at}; the figure marks it")
-    with parent_folders(Path(job.output)), styled(job.theme, job.lang):
-        drawn = kind.build(job, runs)
-        if isinstance(drawn, Path):
-            return drawn
-        return save(drawn, Path(job.output), dpi=job.dpi, size=job.pixel_size())
+    with styled(job.theme, job.lang), mpl.rc_context({"figure.dpi": job.dpi}):
+        yield job.kind_.build(job, runs)
+
+
+def render(job: FigureJob, warn=lambda message: print(message, file=sys.stderr)) -> Path:
+    """Validate, compute with optim_core, draw and save, creating the output's folder if it is missing."""
+    validate(job)
+    from ._folders import parent_folders
+    from .output import save
+
+    with parent_folders(Path(job.output)), drawn(job, warn) as figure:
+        if isinstance(figure, Path):
+            return figure
+        return save(figure, Path(job.output), dpi=job.dpi, size=job.pixel_size())
