@@ -20,22 +20,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "training_title": {
         "en": "The book's Figure 6-9 on real handwritten digits",
         "de": "Abbildung 6-9 des Buchs mit echten handgeschriebenen Ziffern",
-        "ja": "書籍の図6-9を本物の手書き数字で再現",
+        "ja": "本の図6-9を本物の手書き数字で再現",
     },
     "training_loss_title": {
         "en": "Minibatch loss, smoothed as in the book",
         "de": "Verlust je Minibatch, geglättet wie im Buch",
-        "ja": "ミニバッチの損失（書籍と同じ平滑化）",
+        "ja": "ミニバッチの損失（本と同じ平滑化）",
     },
     "test_accuracy": {
         "en": "test accuracy",
-        "de": "Genauigkeit auf den Testdaten",
+        "de": "Testgenauigkeit",
         "ja": "テストデータの認識精度",
     },
     "test_accuracy_title": {
         "en": "Test accuracy every {every} iterations",
         "de": "Testgenauigkeit alle {every} Iterationen",
-        "ja": "{every} 回ごとのテスト精度",
+        "ja": "テストデータの認識精度（{every} 回ごと）",
     },
     "landscape_title": {
         "en": "The loss on the plane of the weight paths",
@@ -50,12 +50,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "first_direction": {
         "en": "1st principal direction ({share})",
         "de": "1. Hauptrichtung ({share})",
-        "ja": "第1主方向（{share}）",
+        "ja": "第1主成分（{share}）",
     },
     "second_direction": {
         "en": "2nd principal direction ({share})",
         "de": "2. Hauptrichtung ({share})",
-        "ja": "第2主方向（{share}）",
+        "ja": "第2主成分（{share}）",
     },
     "training_set_loss": {
         "en": "loss on the training digits",
@@ -69,8 +69,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "noise_title": {
         "en": "The “S” in SGD: every step on a random minibatch of the bowl's data",
-        "de": "Das „S“ in SGD: jeder Schritt auf einem zufälligen Minibatch der Daten der Schale",
-        "ja": "SGD の「S」：毎ステップ、お椀のデータからランダムに選んだミニバッチで",
+        "de": "Das „S“ in SGD: jeder Schritt auf einem zufälligen Minibatch aus den Daten der Schale",
+        "ja": "SGD の「S」：お椀のデータから無作為に選んだミニバッチで1ステップずつ進む",
     },
     "batch_panel": {
         "en": "batch size {batch}",
@@ -102,10 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             " auf {test} zurückgehaltenen Ziffern."
         ),
         "ja": (
-            "本物の手書き数字（scikit-learn の 8×8 ピクセルの画像 1797 枚）で再現した書籍の図6-9。"
-            "{names} が、書籍の全結合ネットワークを同じ初期重みから、"
+            "本物の手書き数字（scikit-learn の 8×8 ピクセルの画像 1797 枚）で再現した本の図6-9。"
+            "{names} が、本の全結合ネットワークを同じ初期重みから、"
             "訓練データ {batch} 枚ずつの同じミニバッチ {iterations} 個でそれぞれ学習する。"
-            "左は各更新後のミニバッチの損失（書籍と同じ平滑化）、"
+            "左は各更新後のミニバッチの損失（本と同じ平滑化）、"
             "右は学習に使わないテストデータ {test} 枚での認識精度。"
         ),
     },
@@ -124,7 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{iterations} 回の反復にわたる2つの折れ線グラフ。左："
             "{names} の平滑化したミニバッチの損失（軸は 0 から 1）、"
             "最後は {losses}。右："
-            "{every} 回ごとのテスト精度（0 から 1）、"
+            "{every} 回ごとのテストデータの認識精度（0 から 1）、"
             "最後は {accuracies}。"
         ),
     },
@@ -147,7 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "ja": (
             "Li ら（2018）にならった、重み空間の平面上の訓練データでの損失。平面は、"
-            "各手法に共通の開始点を通り、記録した重みの第1・第2主方向が張るもので、"
+            "各手法に共通の開始点を通り、記録した重みの第1・第2主成分が張るもので、"
             "経路の開始点からの二乗距離の {share}（{first} + {second}）を含む。"
             "各経路はこの平面への射影で、"
             "最後の重みは開始点からの距離の {low}〜{high} だけ平面の外にある。"
@@ -167,8 +167,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "ja": (
             "重み空間の2方向にわたる損失の等高線（対数の色目盛で {lowest} から {highest}）と、"
-            "共通の開始点から進む {names} の経路。第1方向が経路の {first}、"
-            "第2方向が {second} を含む。"
+            "共通の開始点から進む {names} の経路。第1主成分が経路の {first}、"
+            "第2主成分が {second} を含む。"
         ),
     },
     "caption_noise": {
@@ -185,7 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             " jedem Schritt alle {size} Beispiele nutzt ({points} Punkte)."
         ),
         "ja": (
-            "SGD の「S」：お椀を {size} 個の例の最小二乗問題として書き、"
+            "SGD の「S」：お椀を {size} 個のサンプルの最小二乗問題として書き、"
             "その平均損失は {function} に定数を足したもの。"
             "{start} から進む {name} を、"
             "バッチサイズ（{batches}）ごとに {runs} 回、"

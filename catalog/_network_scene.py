@@ -13,7 +13,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # noun, and in Japanese a Latin word with its particle, where a caption's line must not break.
     "net_digits": {
         "en": "The book's last experiment: a real network learns to read handwritten digits",
-        "de": "Das letzte Experiment des Buchs: ein echtes Netz lernt, Ziffern zu erkennen",
+        "de": "Das letzte Experiment des Buchs: Ein echtes Netz lernt, Ziffern zu erkennen",
         "ja": "本の最後の実験：本物のネットワークが手書き数字の認識を学習する",
     },
     "net_layers": {
@@ -46,9 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "net_accuracy": {
         "en": "On {test} digits it never saw, SGD catches up: all four end near {accuracy}",
-        "de": "Auf {test} nie gesehenen Ziffern holt SGD auf: alle vier erreichen etwa {accuracy}",
+        "de": "Auf {test} nie gesehenen Ziffern holt SGD auf: Alle vier erreichen etwa {accuracy}",
         "ja": "学習に使わない\u00a0{test}\u00a0枚では\u00a0SGD\u00a0も追いつき、"
-        "4\u00a0つとも正解率は約\u00a0{accuracy}",
+        "4\u00a0つとも認識精度は約\u00a0{accuracy}",
     },
     "net_plane": {
         "en": "{weights} dimensions fit no picture: this is the loss on the plane of the paths",
@@ -58,7 +58,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "net_paths": {
         "en": "Adam and AdaGrad size each weight's step on its own, so they head another way",
         "de": "Adam und AdaGrad skalieren den Schritt je Gewicht und nehmen einen anderen Weg",
-        "ja": "Adam\u00a0と\u00a0AdaGrad\u00a0は重みごとに歩幅を変えるので、別の方向へ進む",
+        "ja": "Adam\u00a0と\u00a0AdaGrad\u00a0は重みごとにステップ幅を変え、別の方向へ進む",
     },
     "net_share": {
         "en": "The plane holds {share} of the paths; the loss beneath them is the plane's",
@@ -94,7 +94,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "slide_net_race": {
         "en": "The race on the digits",
         "de": "Das Rennen auf den Ziffern",
-        "ja": "手書き数字での競争",
+        "ja": "手書き数字でのレース",
     },
     "slide_net_behind": {
         "en": "SGD falls behind",
@@ -104,7 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "slide_net_accuracy": {
         "en": "Accuracy on unseen digits",
         "de": "Genauigkeit auf neuen Ziffern",
-        "ja": "未知の数字での精度",
+        "ja": "未知の数字での認識精度",
     },
     "slide_net_plane": {
         "en": "A plane through weight space",

@@ -80,10 +80,16 @@ ONE_WORD = {
         "theoretische": ("Optimum der Theorie", "Optimum laut Theorie"),
         "Weight Decay": ("Gewichtsabnahme",),  # losing body weight
         "Teilbild": ("eigenen Feld",),  # a Feld is a heat-map cell
+        "Testgenauigkeit": ("Genauigkeit auf den Testdaten",),
         "übernommene": ("itgenommene",),  # a mitgenommener Schritt reads as a battered one
     },
     "ja": {
-        "本の方式": ("流儀",),
+        "本の": ("書籍", "流儀"),  # the book is 本 and its convention 本の方式, in every section
+        "ステップ幅": ("歩幅",),  # a walker's stride
+        "サンプル": ("個の例",),
+        "主成分": ("主方向",),
+        "認識精度": ("テスト精度", "正解率"),  # the book's word (Figure 6-9)
+        "レース": ("競争",),
         "運動量と力積の関係": ("力積の法則",),
         "操作項目": ("操作部品",),
         "許容誤差までのステップ数": ("到達ステップ数",),
