@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 import optim_core as oc
-from catalog import text
+from catalog import grouped, text
 from optim_core.minibatch import MinibatchRun
 from optim_core.network import Chapter
 
@@ -94,7 +94,7 @@ def noise_figure(noisy: list[MinibatchRun], exact: oc.Trajectory, *, lang: str =
     [path] = rows(exact)
     # The bowl's look, as on every figure of the bowl (the book's markers are Figure 6-9's).
     [look] = looks([path], lang)
-    examples, runs = noisy[0].data.size, noisy[0].positions.shape[1]
+    examples, runs = grouped(noisy[0].data.size, lang), noisy[0].positions.shape[1]
     exact_look = look._replace(label=text("exact_path", lang, name=look.label, size=examples))
     fig = Figure(figsize=size, layout="constrained")
     axes = fig.subplots(1, len(noisy), squeeze=False).ravel()

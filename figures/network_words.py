@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import optim_core as oc
-from catalog import number, terms, text
+from catalog import grouped, number, terms, text
 from optim_core.minibatch import MinibatchRun
 from optim_core.network import TEST_SIZE, Chapter
 
@@ -94,7 +94,7 @@ def noise_values(noisy: list[MinibatchRun], lang: str) -> dict:
         "name": look.label,
         "start": pair(start, lang),
         "function": plain_formula(first.data.function, lang),
-        "size": first.data.size,
+        "size": grouped(first.data.size, lang),
         "runs": first.positions.shape[1],
         "batches": separator(lang).join(str(run.batch) for run in noisy),
         "points": first.steps + 1,

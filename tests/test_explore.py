@@ -123,8 +123,8 @@ def test_only_the_bowl_holds_minibatch_paths_for_the_settings_it_names(default_p
     assert {name: [bowl["lr"][i] for i in rows["lrs"]] for name, rows in noisy["optimizers"].items()} == NOISY_LRS
     # The page says which, in words: in the grid sentence, and in the note of a setting without them.
     listed = (
-        "Minibatch paths (optim_core.minibatch, seed 0), 171 in all: 3 for each batch size B in {3; 10; 100} of the"
-        " 1\u202f000 examples, from (−7, 2), for SGD at η from 0.1 to 0.95; Momentum at η from 0.01 to 0.1 with"
+        "Minibatch paths (optim_core.minibatch, seed 0), 171 in all: 3 for each batch size B in {3, 10, 100} of the"
+        " 1,000 examples, from (−7, 2), for SGD at η from 0.1 to 0.95; Momentum at η from 0.01 to 0.1 with"
         " α = 0.9; AdaGrad at η from 0.2 to 1.5; Adam at η from 0.05 to 0.3 with β1 = 0.9."
     )
     assert bowl["grid_text"].endswith(listed)
@@ -390,10 +390,10 @@ def test_the_batch_slider_from_the_keyboard_draws_minibatch_run(browser, default
     exact_picture, exact_loss = _canvas(view), _canvas(view, "#loss-canvas")
     assert view.get_attribute("#batch", "type") == "range"
     assert view.locator("label[for=batch]").inner_text() == "Batch size"
-    assert view.locator("#batch-value").inner_text() == "all 1\u202f000"
+    assert view.locator("#batch-value").inner_text() == "all 1,000"
     assert view.evaluate("window.optvizExplore.drawnNoisyPaths()") == []
     note = view.locator("#batch-note").inner_text()
-    assert "each step follows the gradient of B of them" in note and "B = 1\u202f000 is the full batch" in note
+    assert "each step follows the gradient of B of them" in note and "B = 1,000 is the full batch" in note
     view.focus("#batch")
     view.keyboard.press("Home")
     _settled(view)
@@ -462,7 +462,7 @@ def test_the_batch_slider_is_disabled_where_there_are_no_minibatch_paths(browser
     view.keyboard.press("ArrowRight")  # 0.2: above the book's 0.1, no minibatch paths
     _settled(view)
     assert view.evaluate("document.getElementById('batch').disabled")
-    assert view.locator("#batch-value").inner_text() == "all 1\u202f000"
+    assert view.locator("#batch-value").inner_text() == "all 1,000"
     assert view.locator("#batch-note").inner_text().startswith("Batch size: this setting has no minibatch paths.")
     assert view.evaluate("window.optvizExplore.drawnNoisyPaths()") == []
     assert view.evaluate("window.optvizExplore.setting()") == "bowl momentum lr=0.2 momentum=0.9 start=-7,2"
@@ -485,7 +485,7 @@ def test_the_batch_slider_is_disabled_where_there_are_no_minibatch_paths(browser
     _settled(view)
     assert view.evaluate("document.getElementById('batch').disabled")
     assert view.locator("#batch-note").inner_text() == (
-        "Batch size: minibatch paths exist on the bowl only, the mean loss of 1\u202f000 examples."
+        "Batch size: minibatch paths exist on the bowl only, the mean loss of 1,000 examples."
     )
     assert view.evaluate("window.optvizExplore.drawnNoisyPaths()") == []
     view.keyboard.press("ArrowUp")  # the bowl again, from its own start at the book's rate

@@ -398,7 +398,7 @@ def test_german_figures_write_numbers_with_a_decimal_comma():
         sweep = oc.sweep("momentum", BOWL, {"lr": [0.5, 1.0], "momentum": [0.2, 0.5]}, steps=300, tol=1e-6)
         figure = plots.sweep_figure(sweep, BOWL, tol=1e-6, lang="de")
     [legend] = figure.legends  # below the map, whose every cell is data
-    assert "Optimum laut Theorie (η=1,34; α=0,40)" in [t.get_text() for t in legend.get_texts()]
+    assert "theoretisches Optimum (η=1,34; α=0,40)" in [t.get_text() for t in legend.get_texts()]
     assert figure.axes[0].get_title() == r"Momentum auf $\frac{1}{20}x^2+y^2$: Schritte bis f < $10^{-6}$"
 
 

@@ -102,7 +102,7 @@ def test_noise_draws_each_batch_sizes_runs_over_the_exact_path(noisy):
     [name] = [look.label for look in oc.series([exact.optimizer])]  # the bowl's label, as on every bowl figure
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend == [
-        f"{name}, each step on all 1000 examples: the exact path",
+        f"{name}, each step on all 1,000 examples: the exact path",
         f"{name}, {NOISY_RUNS} runs on random minibatches",
     ]
 

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import optim_core as oc
-from catalog import DECIMAL_SEPARATOR, FONTS, MESSAGES, check_language, number, text
+from catalog import DECIMAL_SEPARATOR, FONTS, MESSAGES, check_language, grouped, number, text
 from optim_core import minibatch
 
 from .._atomic import write_text
@@ -116,11 +116,6 @@ def _point(point, lang: str) -> str:
     return "(" + separator(lang).join(data.shown(v, lang) for v in point) + ")"
 
 
-def _whole(count: int) -> str:
-    """A count as the page writes it in every language: a narrow space between thousands (1 000)."""
-    return f"{count:,}".replace(",", "\u202f")
-
-
 def _set(values, lang: str) -> str:
     """A set as the language writes it: {0, 0.5} in English and Japanese, {0; 0,5} in German."""
     return "{" + separator(lang).join(number(v, lang) for v in values) + "}"
@@ -132,7 +127,7 @@ def _grid_sentence(function: dict, lang: str) -> str:
     return text(
         "explore_grid",
         lang,
-        runs=_whole(len(lrs) * rows_per_lr * len(function["starts"])),
+        runs=grouped(len(lrs) * rows_per_lr * len(function["starts"]), lang),
         lrs=len(lrs),
         low=number(lrs[0], lang),
         high=number(lrs[-1], lang),
@@ -166,7 +161,7 @@ def _noisy_words(function: dict, lang: str) -> None:
     """The bowl's sentences about its minibatch paths: what the batch slider does, which settings have them
     (when the slider is disabled, and in the grid sentence)."""
     noisy = function["noisy"]
-    size, start = _whole(noisy["size"]), _point(function["starts"][0], lang)
+    size, start = grouped(noisy["size"], lang), _point(function["starts"][0], lang)
     settings = _noisy_settings(function, lang)
     function["batch_note"] = text("explore_batch_note", lang, size=size, runs=noisy["runs"])
     noisy["missing"] = text("explore_batch_missing", lang, start=start, settings=settings)
@@ -180,7 +175,7 @@ def _noisy_words(function: dict, lang: str) -> None:
         size=size,
         start=start,
         settings=settings,
-        paths=_whole(paths),
+        paths=grouped(paths, lang),
     )
 
 
@@ -199,7 +194,7 @@ def payload(functions: tuple[str, ...], lang: str, theme: str) -> dict:
         if "noisy" in function:
             _noisy_words(function, lang)
         else:
-            function["batch_note"] = text("explore_batch_none", lang, size=_whole(minibatch.SIZE))
+            function["batch_note"] = text("explore_batch_none", lang, size=grouped(minibatch.SIZE, lang))
         page_functions.append(function)
     optimizers = []
     for name in data.OPTIMIZERS:
@@ -226,8 +221,8 @@ def payload(functions: tuple[str, ...], lang: str, theme: str) -> dict:
         "functions": page_functions,
         "batch": {
             "values": [*data.NOISY_BATCHES, minibatch.SIZE],
-            "text": [f"B = {_whole(b)}" for b in data.NOISY_BATCHES]
-            + [text("explore_batch_full", lang, size=_whole(minibatch.SIZE))],
+            "text": [f"B = {grouped(b, lang)}" for b in data.NOISY_BATCHES]
+            + [text("explore_batch_full", lang, size=grouped(minibatch.SIZE, lang))],
         },
         "rate_colors": _rate_colors(),
         "diverged_color": THEMES[theme]["diverged"],
