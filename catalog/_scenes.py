@@ -24,7 +24,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "y 方向は急で x 方向は緩やか：毎回 y 方向に行き過ぎる",
     },
     "sgd_slow": {
-        "en": "...so progress along x is slow",
+        "en": "… so progress along x is slow",
         "de": "… also kommt SGD in x nur langsam voran",
         "ja": "…そのため x 方向の進みは遅い",
     },
@@ -204,9 +204,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ステップを重ねても方向は保たれ、大きさは勾配に合わせて変わる",
     },
     "race_watch": {
-        "en": "SGD jumps, Momentum swings, AdaGrad slows down, Adam heads straight in",
-        "de": "SGD springt, Momentum schwingt, AdaGrad bremst, Adam steuert direkt aufs Ziel zu",
-        "ja": "SGD はジグザグ、Momentum は揺れ、AdaGrad は減速、Adam はまっすぐ向かう",
+        "en": "SGD jumps, Momentum swings, AdaGrad slows down, Adam curves in",
+        "de": "SGD springt, Momentum schwingt, AdaGrad bremst, Adam biegt im Bogen ein",
+        "ja": "SGD はジグザグ、Momentum は揺れ、AdaGrad は減速、Adam は弧を描いて向かう",
     },
     "race_lesson": {
         "en": "Each idea fixes one weakness of plain SGD",
