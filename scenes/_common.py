@@ -89,14 +89,17 @@ def wrap(words: str, lang: str) -> str:
     'SGD はジグザグ、Momentum は揺れ、\nAdaGrad は減速、Adam はまっすぐ向かう'
     >>> wrap("α = 0 なら Momentum は SGD と同じ", "ja")
     'α = 0 なら Momentum は SGD と同じ'
+    >>> wrap("勾配の二乗を足し続けるので値 h には過去の勾配がすべて残りステップは縮む一方になる", "ja")
+    '勾配の二乗を足し続けるので値\nh には過去の勾配がすべて残りステップは縮む一方になる'
     """
     width = LINE_CHARACTERS[lang]
     if lang != "ja":
         return "\n".join(textwrap.wrap(words, width, break_on_hyphens=False))
     lines, rest = [], words.strip()
     while len(rest) > width:
+        # A space before kana joins a Latin word to its particle ("h には"): no break there.
         breaks = [i + 1 for i, ch in enumerate(rest) if ch in "、。：，"] + [
-            i for i, ch in enumerate(rest) if ch == " "
+            i for i, ch in enumerate(rest) if ch == " " and not "\u3040" <= rest[i + 1 : i + 2] <= "\u309f"
         ]
         fitting = [b for b in breaks if 0 < len(rest[:b].strip()) <= width]
         if len(rest) <= 2 * width:  # the last two lines: as even as the breaks allow
