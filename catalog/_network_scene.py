@@ -40,9 +40,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "同じ開始点、同じミニバッチ：損失は\u00a0AdaGrad\u00a0が最初に、SGD\u00a0が最後に下がる",
     },
     "net_behind": {
-        "en": "After {iterations} iterations, SGD's loss is still far above the others'",
-        "de": "Nach {iterations} Iterationen liegt der Verlust von SGD noch weit über den anderen",
-        "ja": "{iterations}\u00a0回の反復の後も、SGD\u00a0の損失はほかよりずっと高い",
+        "en": "Over all {iterations} iterations, SGD's loss stays far above the others'",
+        "de": "Über alle {iterations} Iterationen bleibt der Verlust von SGD weit über den anderen",
+        "ja": "{iterations}\u00a0回の反復のあいだずっと、SGD\u00a0の損失はほかより高いまま",
     },
     "net_accuracy": {
         "en": "On {test} digits it never saw, SGD catches up: all four end near {accuracy}",

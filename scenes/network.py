@@ -442,7 +442,10 @@ class NetworkChapter(Lecture):
         self.add(*curves)
         self.play(tracker.animate.set_value(RACE_SPLIT), run_time=self.reading_left(4.0), rate_func=linear)
         self.beat("behind", keep=self.mobjects, iterations=grouped(book.iterations, self.lang))
-        self.play(shown.animate.set_value(book.iterations), FadeOut(early), FadeIn(whole), run_time=ZOOM_SECONDS)
+        # One set of ticks at a time: faded together while the axis rescales, both sets showed at once.
+        self.play(FadeOut(early), run_time=0.3)
+        self.play(shown.animate.set_value(book.iterations), run_time=ZOOM_SECONDS)
+        self.play(FadeIn(whole), run_time=0.3)
         self.play(tracker.animate.set_value(book.iterations), run_time=self.reading_left(), rate_func=linear)
 
         axes, drawn = chart(
