@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 from optim_core import OptvizError
+from optim_core._cache import content_key, fingerprint
 
 from ._atomic import write_text
 from ._checks import check_writable_directory
-from .batch import Job, content_key, fingerprint, run_jobs
+from .batch import Job, run_jobs
 from .jobs import FigureJob, validate
 
 DEFAULT_SPEC = Path(__file__).with_name("article.toml")

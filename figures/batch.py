@@ -38,8 +38,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from optim_core._cache import content_key, fingerprint  # noqa: F401 (jobs are keyed with these)
-
 from ._atomic import write_text
 
 MANIFEST = ".optviz-manifest.json"

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from optim_core import OptvizError
+from optim_core._cache import cache_root, content_key, fingerprint
 from scenes._render import BeatMark
 
-from .batch import Job, content_key, fingerprint, run_jobs
+from .batch import Job, run_jobs
 
 #: Each scene's chapter is named by the scene's own title (catalog keys), in the lecture's language.
 CHAPTERS = {
@@ -48,11 +49,9 @@ _ROOT = Path(__file__).resolve().parent.parent
 
 
 def cache_dir() -> Path:
-    """Where scene renders are kept: ``$OPTVIZ_CACHE``, else ``$XDG_CACHE_HOME/optviz`` or ``~/.cache/optviz``."""
-    if os.environ.get("OPTVIZ_CACHE"):
-        return Path(os.environ["OPTVIZ_CACHE"]) / "scenes"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "optviz" / "scenes"
+    """Where scene renders are kept: ``scenes/`` in the per-user cache (``$OPTVIZ_CACHE``, else
+    ``$XDG_CACHE_HOME/optviz`` or ``~/.cache/optviz``), beside the network chapter's numbers."""
+    return cache_root() / "scenes"
 
 
 def lecture_stem(lang: str, quality: str) -> str:
