@@ -380,8 +380,8 @@ def from_expression(text: str) -> Function:
 
     expr = parse_expression(text)
     value = sp.lambdify((X, Y), expr, modules="numpy")
-    dx = sp.lambdify((X, Y), sp.diff(expr, X), modules="numpy")
-    dy = sp.lambdify((X, Y), sp.diff(expr, Y), modules="numpy")
+    dx = sp.lambdify((X, Y), sp.diff(expr, X), modules="numpy", cse=True)
+    dy = sp.lambdify((X, Y), sp.diff(expr, Y), modules="numpy", cse=True)
 
     def value_fn(p):
         result = np.asarray(value(p[..., 0], p[..., 1]), dtype=np.float64)
