@@ -115,14 +115,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "explore_rate_title": {
         "en": "Momentum's rate per step (theory, quadratics)",
-        "de": "Konvergenzrate von Momentum pro Schritt (Theorie für quadratische Funktionen)",
+        "de": "Konvergenzrate von Momentum je Schritt (Theorie für quadratische Funktionen)",
         "ja": "Momentum の1ステップの収束率（二次関数での理論値）",
     },
     "explore_rate_legend": {
         "en": "Colour: the rate per step, bright is fast. Hatched: rate ≥ 1, diverges. Star: the theory's optimum,"
         " η\u00a0=\u00a0{lr:.2f} and α\u00a0=\u00a0{momentum:.2f} (rate {rate:.2f})."
         " Dots: the settings this page holds.",
-        "de": "Farbe: die Rate pro Schritt, hell ist schnell. Schraffiert: Rate ≥ 1, divergiert. Stern: das"
+        "de": "Farbe: die Rate je Schritt, hell ist schnell. Schraffiert: Rate ≥ 1, divergiert. Stern: das"
         " theoretische Optimum, η\u00a0=\u00a0{lr:.2f} und α\u00a0=\u00a0{momentum:.2f} (Rate {rate:.2f})."
         " Punkte: die Einstellungen auf dieser Seite.",
         "ja": "色：1ステップあたりの収束率（明るいほど速い）。斜線：収束率 ≥ 1 で発散。星：理論上の最適値"

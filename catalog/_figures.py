@@ -13,12 +13,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "loss_title": {
         "en": "Loss per step",
-        "de": "Verlust pro Schritt",
+        "de": "Verlust je Schritt",
         "ja": "ステップごとの損失",
     },
     "loss_title_on": {
         "en": "Loss per step on {function}",
-        "de": "Verlust pro Schritt auf {function}",
+        "de": "Verlust je Schritt auf {function}",
         "ja": "{function} 上のステップごとの損失",
     },
     "path_title": {
@@ -214,9 +214,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "torch",
     },
     "article_title": {
-        "en": "SGD, Momentum, AdaGrad and Adam on the bowl f(x, y) = x²/20 + y²",
-        "de": "SGD, Momentum, AdaGrad und Adam auf der Schale f(x, y) = x²/20 + y²",
-        "ja": "お椀 f(x, y) = x²/20 + y² 上の SGD・Momentum・AdaGrad・Adam",
+        "en": "SGD, Momentum, AdaGrad and Adam: from the bowl to a real network",
+        "de": "SGD, Momentum, AdaGrad und Adam: von der Schale zum echten Netz",
+        "ja": "SGD・Momentum・AdaGrad・Adam：お椀から本物のネットワークへ",
+    },
+    # The default article's first section; the second is named as the lecture names its chapter (net_title).
+    "article_bowl": {
+        "en": "On the bowl f(x, y) = x²/20 + y²",
+        "de": "Auf der Schale f(x, y) = x²/20 + y²",
+        "ja": "お椀 f(x, y) = x²/20 + y² の上で",
     },
     "caption_path": {
         "en": "{names} from {start} on {function}: {points} points.",

@@ -90,7 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "race_title": {
         "en": "Four optimizers from (−7, 2)",
-        "de": "Vier Optimierer ab (−7; 2)",
+        "de": "Vier Optimierer starten bei (−7; 2)",
         "ja": "(−7, 2) から出発する4つの最適化手法",
     },
     "ranking": {

@@ -11,6 +11,7 @@ import dataclasses
 import html
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from optim_core import OptvizError
 from optim_core._cache import content_key, fingerprint
@@ -21,7 +22,20 @@ from .batch import Job, run_jobs
 from .jobs import FigureJob, validate
 
 DEFAULT_SPEC = Path(__file__).with_name("article.toml")
-KEYS = {"kind", "output", "function", "optimizers", "start", "steps", "batch", "dpi", "size", "theme", "lang"}
+KEYS = {
+    "kind",
+    "output",
+    "function",
+    "optimizers",
+    "start",
+    "steps",
+    "batch",
+    "dpi",
+    "size",
+    "theme",
+    "lang",
+    "section",
+}
 #: Outputs a page shows as video, and as a link rather than a picture.
 VIDEOS, PAGES = (".mp4",), (".html",)
 
@@ -39,11 +53,18 @@ def _load_toml(path: Path) -> dict:
         raise OptvizError(f"article spec {str(path)!r} is not valid TOML: {error}") from None
 
 
-def load_spec(
-    path: Path | None, directory: Path, *, lang: str = "en", theme: str = "light"
-) -> tuple[str, list[FigureJob]]:
-    """The spec's title and its jobs, every entry checked before anything is drawn. ``lang`` and ``theme`` apply
-    to the entries that do not set their own; the title defaults to the catalog's, in ``lang``."""
+class Article(NamedTuple):
+    """An article spec, read and checked: its title, its jobs, and the heading of the section each job opens."""
+
+    title: str
+    jobs: list[FigureJob]
+    headings: list[str | None]  #: per job: the heading written before it, or None where no section starts
+
+
+def load_article(path: Path | None, directory: Path, *, lang: str = "en", theme: str = "light") -> Article:
+    """The spec's title, jobs and section headings, every entry checked before anything is drawn. ``lang`` and
+    ``theme`` apply to the entries that do not set their own; the title defaults to the catalog's, and the
+    title and headings are in ``lang``, the article's language."""
     from catalog import check_language, text
 
     from ._checks import check_theme
@@ -60,7 +81,7 @@ def load_spec(
         raise OptvizError(
             f"article spec {path.name!r}: unknown key {sorted(unknown_top)[0]!r} (accepted: title, figure)"
         )
-    jobs, names = [], set()
+    jobs, headings, names = [], [], set()
     for number, entry in enumerate(entries, 1):
         where = f"article spec {path.name!r}, figure {number}"
         unknown = set(entry) - KEYS
@@ -74,13 +95,44 @@ def load_spec(
         if name in names:
             raise OptvizError(f"{where}: output {name!r} appears twice")
         names.add(name)
+        headings.append(_heading(entry.get("section"), lang, where))
         job = _job({"lang": lang, "theme": theme} | entry, directory / name, where)
         try:
             validate(job, directory_exists=False)
         except OptvizError as error:
             raise OptvizError(f"{where}: {error}") from None
         jobs.append(job)
-    return str(document.get("title", text("article_title", lang))), jobs
+    return Article(str(document.get("title", text("article_title", lang))), jobs, headings)
+
+
+def load_spec(
+    path: Path | None, directory: Path, *, lang: str = "en", theme: str = "light"
+) -> tuple[str, list[FigureJob]]:
+    """The spec's title and its jobs, as :func:`load_article` reads them (bench/figures.py times these, on this
+    tree and on older ones that have no sections)."""
+    article = load_article(path, directory, lang=lang, theme=theme)
+    return article.title, article.jobs
+
+
+def _heading(section, lang: str, where: str) -> str | None:
+    """A section's heading: the text given (``section = "On a real network"``), or a catalog message in the
+    article's language (``section = { key = "net_title" }``), so that one spec serves every language."""
+    from catalog import MESSAGES, text
+
+    usage = "a heading such as 'On a real network', or a catalog key such as { key = 'net_title' }"
+    if section is None:
+        return None
+    if isinstance(section, str) and section.strip():
+        return section.strip()
+    if not isinstance(section, dict) or set(section) != {"key"} or not isinstance(section["key"], str):
+        raise OptvizError(f"{where}: section must be {usage}, got {section!r}")
+    key = section["key"]
+    if key not in MESSAGES:
+        raise OptvizError(f"{where}: section names no catalog key {key!r}; a heading of your own is written as text")
+    try:
+        return text(key, lang)
+    except (KeyError, IndexError):  # a message with a placeholder, such as a caption, is not a heading
+        raise OptvizError(f"{where}: the catalog's {key!r} needs values filled in; a section names a heading") from None
 
 
 def _is_pair(value) -> bool:
@@ -168,7 +220,8 @@ def build(
     from rich.table import Table
 
     directory = Path(directory)
-    title, figure_jobs = load_spec(spec, directory, lang=lang, theme=theme)
+    article = load_article(spec, directory, lang=lang, theme=theme)
+    title, figure_jobs = article.title, article.jobs
     _make_directory(directory)
     code = code_fingerprint()
     batch = [
@@ -191,7 +244,7 @@ def build(
         rows.append({"output": path.name, "kind": job.kind, "status": status})
         table.add_row(path.name, job.kind, status, seconds, size)
     Console().print(table)
-    described = [(job, *describe(job)) for job in figure_jobs]
+    described = [(heading, job, *describe(job)) for heading, job in zip(article.headings, figure_jobs, strict=True)]
     write_text(directory / "index.html", gallery(title, described, lang, theme))
     write_text(directory / "article.md", post(title, described))
     print(f"{len(figure_jobs)} outputs in {directory}/: open index.html, or post article.md")
@@ -246,15 +299,23 @@ PAGE_COLOURS = {
 }
 
 
-def gallery(title: str, described: list[tuple[FigureJob, str, str]], lang: str = "en", theme: str = "light") -> str:
+#: What :func:`gallery` and :func:`post` show of each output: the heading of the section it opens (or None), the
+#: job, its caption and its alt text.
+Described = tuple[str | None, FigureJob, str, str]
+
+
+def gallery(title: str, described: list[Described], lang: str = "en", theme: str = "light") -> str:
     """A self-contained page in the figures' theme showing every output with its caption, and its alt text
-    under a fold for copying; each image records whether it loaded (for the browser test)."""
+    under a fold for copying, section by section; each image records whether it loaded (for the browser
+    test)."""
     from catalog import text
 
     page, card, ink, muted = PAGE_COLOURS[theme]
     alt_label = html.escape(text("alt_text", lang))
-    cards = []
-    for job, caption, alt in described:
+    sections: list[tuple[str | None, list[str]]] = []
+    for heading, job, caption, alt in described:
+        if heading is not None or not sections:
+            sections.append((heading, []))
         name = html.escape(Path(job.output).name)
         caption, alt = html.escape(caption), html.escape(alt, quote=True)
         if name.endswith(VIDEOS):
@@ -266,10 +327,14 @@ def gallery(title: str, described: list[tuple[FigureJob, str, str]], lang: str =
                 f'<img src="{name}" alt="{alt}" onload="this.dataset.loaded=this.naturalWidth"'
                 ' onerror="this.dataset.loaded=0">'
             )
-        cards.append(
+        sections[-1][1].append(
             f"<figure>{media}<figcaption>{caption}"
             f"<details><summary>{alt_label}</summary>{alt}</details></figcaption></figure>"
         )
+    body = "\n".join(
+        (f"<h2>{html.escape(heading)}</h2>\n" if heading else "") + "<main>\n" + "\n".join(cards) + "\n</main>"
+        for heading, cards in sections
+    )
     return f"""<!doctype html>
 <html lang="{lang}">
 <head>
@@ -278,6 +343,7 @@ def gallery(title: str, described: list[tuple[FigureJob, str, str]], lang: str =
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 2rem; background: {page}; color: {ink}; }}
 main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1.5rem; }}
+h2 {{ margin: 2.5rem 0 1rem; }}
 figure {{ margin: 0; background: {card}; padding: 0.75rem; border-radius: 6px; box-shadow: 0 1px 3px #0002; }}
 img, video {{ width: 100%; height: auto; }}
 a.page {{ display: block; padding: 4rem 1rem; text-align: center; font-size: 1.3rem; color: inherit; }}
@@ -287,19 +353,20 @@ details {{ margin-top: 0.3rem; font-size: 0.8rem; }}
 </head>
 <body>
 <h1>{html.escape(title)}</h1>
-<main>
-{chr(10).join(cards)}
-</main>
+{body}
 </body>
 </html>
 """
 
 
-def post(title: str, described: list[tuple[FigureJob, str, str]]) -> str:
+def post(title: str, described: list[Described]) -> str:
     """``article.md``: the title, then each output in order with its alt text and caption (Markdown images,
-    an HTML video for MP4, a link for a page), ready for a static-site generator."""
+    an HTML video for MP4, a link for a page), a section's heading before its first output, ready for a
+    static-site generator."""
     parts = [f"# {title}"]
-    for job, caption, alt in described:
+    for heading, job, caption, alt in described:
+        if heading is not None:
+            parts.append(f"## {_markdown(heading)}")
         name = Path(job.output).name
         if name.endswith(VIDEOS):
             parts.append(

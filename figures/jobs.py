@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import optim_core as oc
+from catalog import grouped
 from optim_core.spec import Size, check_start, parse_function, parse_optimizer, parse_size
 
 from .kinds import KINDS, MAX_SERIES, Kind
@@ -88,18 +89,55 @@ EXPORT_HINT = "optviz export writes any number of runs"
 
 def check_steps(steps: int) -> int:
     if not 1 <= steps <= MAX_STEPS:
-        raise oc.OptvizError(f"steps must be between 1 and {MAX_STEPS}, got {steps}")
+        raise oc.OptvizError(
+            f"steps (--steps) must be from 1 to {grouped(MAX_STEPS, 'en')}, got {grouped(steps, 'en')}"
+        )
     return steps
 
 
-def _takes(option: str, job: FigureJob, accepting) -> oc.OptvizError:
-    """The error for an option given more often than ``job``'s kind takes it, naming the kinds ``accepting``
-    (or, when none does, why not)."""
-    names = ", ".join(k.name for k in KINDS.values() if accepting(k))
+#: Each option a kind limits, as Python's arguments and a spec's keys name one and several of it, beside the
+#: command line's flag: an error names both (figures.figure takes ``steps=``, optviz figure ``--steps``).
+OPTION_NOUNS = {
+    "--function": ("function", "functions"),
+    "--steps": ("steps", "steps"),
+    "--optimizer": ("optimizer", "optimizers"),
+    "--start": ("start", "starts"),
+    "--batch": ("batch size", "batch sizes"),
+}
+#: Why no kind takes more of an option, when none does: a picture tells only so many series or panels apart.
+NO_MORE = {
+    "--optimizer": f"more paths cannot be told apart ({EXPORT_HINT})",
+    "--start": f"more paths cannot be told apart ({EXPORT_HINT})",
+    "--batch": "more panels do not fit side by side",
+}
+
+
+def _given(job: FigureJob) -> dict[str, int]:
+    """How many times ``job`` gives each option a kind limits (see :meth:`figures.kinds.Kind.most`)."""
+    return {
+        "--function": len(job.functions),
+        "--steps": int(job.steps is not None),
+        "--optimizer": len(job.optimizers),
+        "--start": len(job.starts),
+        "--batch": len(job.batches),
+    }
+
+
+def _takes(option: str, job: FigureJob) -> oc.OptvizError:
+    """The error for ``option`` given more often than ``job``'s kind takes it: the kind's limit, and the kinds
+    that take more (or why it takes none, or why none takes more)."""
+    kind = job.kind_
+    most = kind.most(option)
+    one, several = OPTION_NOUNS[option]
+    limit = {0: f"no {several}", 1: f"one {one}"}.get(most, f"at most {most} {several}")
+    takes = f"{job.kind} takes {limit} ({option})"
+    if option == "--function" and kind.no_function:
+        return oc.OptvizError(f"{takes}: {kind.no_function}")
+    names = ", ".join(k.name for k in KINDS.values() if k.most(option) > most)
     if not names:
-        return oc.OptvizError(f"{job.kind} takes {option}: more paths cannot be told apart ({EXPORT_HINT})")
-    others = "the kinds that take it" if option.startswith("no ") else "the kinds that take more"
-    return oc.OptvizError(f"{job.kind} takes {option}; {others} are: {names}")
+        return oc.OptvizError(f"{takes}: {NO_MORE[option]}")
+    others = f"the kinds that take {several}" if most == 0 else "the kinds that take more"
+    return oc.OptvizError(f"{takes}; {others} are: {names}")
 
 
 def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
@@ -117,22 +155,11 @@ def validate(job: FigureJob, *, directory_exists: bool = True) -> None:
     output_format(Path(job.output), kind.formats)
     if directory_exists:
         check_creatable_parent(Path(job.output))
-    if len(job.functions) > 1 and not kind.functions:
-        raise _takes("one --function", job, lambda k: k.functions)
+    for option, count in _given(job).items():
+        if count > kind.most(option):
+            raise _takes(option, job)
     if job.steps is not None:
-        if kind.steps is None:
-            raise _takes("no --steps", job, lambda k: k.steps is not None)
         (kind.check_steps or check_steps)(job.steps)
-    if job.optimizers and kind.optimizers is None:
-        raise _takes("no --optimizer", job, lambda k: k.optimizers is not None)
-    if len(job.optimizers) > 1 and not kind.several:
-        raise _takes("one --optimizer", job, lambda k: k.several)
-    if len(job.starts) > kind.starts:
-        limit = {0: "no --start", 1: "one --start"}.get(kind.starts, f"at most {kind.starts} --start")
-        raise _takes(limit, job, lambda k: k.starts > kind.starts)
-    if len(job.batches) > kind.batches:
-        limit = {0: "no --batch", 1: "one --batch"}.get(kind.batches, f"at most {kind.batches} --batch")
-        raise _takes(limit, job, lambda k: k.batches > kind.batches)
     if not DPI_RANGE[0] <= job.dpi <= DPI_RANGE[1]:
         raise oc.OptvizError(f"dpi must be between {DPI_RANGE[0]} and {DPI_RANGE[1]}, got {job.dpi:g}")
     size = job.pixel_size()

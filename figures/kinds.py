@@ -7,6 +7,7 @@ matplotlib and optim_core when they run.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,9 @@ STILL_FORMATS = ("png", "svg", "pdf", "webp")
 ANIMATION_FORMATS = ("gif", "webp", "mp4")
 #: The most series one picture can tell apart: each has a marker of its own (see optim_core.display).
 MAX_SERIES = 7
+#: How often an option may be given when the kind sets no limit of its own (several optimizers are limited by
+#: the series they make with the starts, which figures.jobs counts).
+UNLIMITED = math.inf
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Kind:
     several: bool = True  #: takes more than one --optimizer
     starts: int = MAX_SERIES  #: how many --start it takes
     functions: bool = False  #: takes --function more than once
+    #: Why the kind takes no --function (it brings its own data), or None: it takes one (or several).
+    no_function: str | None = None
     #: Extra checks on a job, run before anything is computed or written.
     check: Callable[[FigureJob], None] | None = None
     #: Checks --steps when the kind's steps are not updates on --function (the network's iterations).
@@ -48,6 +54,17 @@ class Kind:
     #: ``caption(job) -> dict``: the values its caption and alt text are written with (default: the paths'
     #: names, function, start and points).
     caption: Callable[[FigureJob], dict] | None = None
+
+    def most(self, option: str) -> float:
+        """How many times the kind takes ``option``, named as the command line names it (--function, --steps,
+        --optimizer, --start or --batch): 0 when it takes none."""
+        return {
+            "--function": 0 if self.no_function else UNLIMITED if self.functions else 1,
+            "--steps": 0 if self.steps is None else 1,
+            "--optimizer": 0 if self.optimizers is None else UNLIMITED if self.several else 1,
+            "--start": self.starts,
+            "--batch": self.batches,
+        }[option]
 
     @property
     def runs(self) -> bool:
@@ -233,30 +250,29 @@ def _network_optimizers(job) -> tuple:
 
 
 def _check_iterations(steps: int) -> int:
+    from catalog import grouped
     from optim_core import OptvizError
     from optim_core.network import ITERATIONS, MAX_ITERATIONS
 
     if not MIN_ITERATIONS <= steps <= MAX_ITERATIONS:
+        low, high = grouped(MIN_ITERATIONS, "en"), grouped(MAX_ITERATIONS, "en")
         raise OptvizError(
-            f"--steps counts the network's iterations: {MIN_ITERATIONS} to {MAX_ITERATIONS} (the book trains"
-            f" {ITERATIONS}; {MAX_ITERATIONS} take about a minute and 4 GB), got {steps}"
+            f"steps (--steps) counts the network's iterations: {low} to {high} (the book trains"
+            f" {grouped(ITERATIONS, 'en')}; the loss curves go through its smooth_curve, which needs {low} losses,"
+            f" and {high} take about a minute and 4 GB), got {grouped(steps, 'en')}"
         )
     return steps
 
 
 def _check_batches(job, examples: int, what: str) -> None:
+    from catalog import grouped
     from optim_core import OptvizError
 
     for batch in job.batches:
         if not 1 <= batch <= examples:
-            raise OptvizError(f"--batch must be from 1 to {examples}, the {what}, got {batch}")
-
-
-def _no_function(job, why: str) -> None:
-    from optim_core import OptvizError
-
-    if job.functions:
-        raise OptvizError(f"{job.kind} takes no --function: {why}")
+            raise OptvizError(
+                f"batch (--batch) must be from 1 to {grouped(examples, 'en')}, the {what}, got {grouped(batch, 'en')}"
+            )
 
 
 def _check_network(job) -> None:
@@ -264,7 +280,6 @@ def _check_network(job) -> None:
     from optim_core import OptvizError
     from optim_core.network import load_digits
 
-    _no_function(job, "it trains the book's network on the digits")
     if len(job.specs()) > MAX_SERIES:
         raise OptvizError(f"{len(job.specs())} optimizers on one picture; at most {MAX_SERIES} can be told apart")
     _network_optimizers(job)
@@ -287,6 +302,7 @@ NETWORK_KIND = {
     "optimizers": _book_optimizers,
     "starts": 0,
     "batches": 1,
+    "no_function": "it trains the book's network on the digits",
     "check": _check_network,
     "check_steps": _check_iterations,
     "trajectories": False,
@@ -296,7 +312,6 @@ NETWORK_KIND = {
 def _check_noise(job) -> None:
     from optim_core.minibatch import SIZE
 
-    _no_function(job, "its data are the bowl's")
     _check_batches(job, SIZE, "bowl's examples")
 
 
@@ -327,6 +342,7 @@ def _noise_caption(job) -> dict:
     several=False,
     starts=1,
     batches=NOISE_PANELS,
+    no_function="its data are the bowl's",
     check=_check_noise,
     caption=_noise_caption,
 )

@@ -17,6 +17,9 @@ from .labels import labelled, pair, plain_formula, separator
 
 #: Figure 6-9's markers (``ch06/optimizer_compare_mnist.py``); any other optimizer keeps its series marker.
 BOOK_MARKERS = {"sgd": "o", "momentum": "x", "adagrad": "s", "adam": "D"}
+#: scikit-learn's bundled digits, training and test pictures together (optim_core.network.load_digits; a test
+#: holds the two equal): named here so that a caption is written without loading them.
+DIGITS = 1797
 
 
 def chapter_looks(optimizers: Sequence[oc.Optimizer], lang: str) -> list[oc.Series]:
@@ -41,6 +44,20 @@ def percent(fraction: float, lang: str, digits: int = 0) -> str:
     return text("percent", lang, value=number(100 * fraction, lang, f".{digits}f"))
 
 
+def shares(explained: Sequence[float], lang: str) -> tuple[str, str, str]:
+    """What the plane holds of the paths' squared distance from the start, in all and along each direction, as
+    percentages whose parts add up to the total as written: whole percents where their rounding does, else one
+    decimal, with the total written as the sum of the parts (at most 0.1 points from the exact one).
+
+    >>> shares([0.7438, 0.1471], "en"), shares([0.8256, 0.1085], "de")
+    (('89%', '74%', '15%'), ('93,4\xa0%', '82,6\xa0%', '10,8\xa0%'))
+    """
+    parts = [100 * float(share) for share in explained]
+    digits = 0 if sum(round(part) for part in parts) == round(sum(parts)) else 1
+    written = [round(part, digits) for part in parts]
+    return tuple(percent(value / 100, lang, digits) for value in (sum(written), *written))
+
+
 def _names(optimizers: Sequence[oc.Optimizer], lang: str) -> str:
     return separator(lang).join(look.label for look in chapter_looks(optimizers, lang))
 
@@ -59,9 +76,10 @@ def training_values(book: Chapter, lang: str) -> dict:
     """The values of ``caption_training`` and ``alt_training``: the optimizers, the run, and where each ends."""
     return {
         "names": _names(book.optimizers, lang),
-        "iterations": book.iterations,
-        "batch": book.batch,
-        "test": TEST_SIZE,
+        "digits": grouped(DIGITS, lang),
+        "iterations": grouped(book.iterations, lang),
+        "batch": grouped(book.batch, lang),
+        "test": grouped(TEST_SIZE, lang),
         "every": int(book.accuracy_at[1]),
         "losses": _each(book.optimizers, [number(float(v), lang, ".2g") for v in book.smoothed[:, -1]], lang),
         "accuracies": _each(book.optimizers, [percent(float(v), lang, 1) for v in book.test_accuracy[:, -1]], lang),
@@ -73,11 +91,12 @@ def landscape_values(book: Chapter, lang: str) -> dict:
     the last weights lie off it, and the range of the loss drawn."""
     plane = book.landscape
     last_off_plane = [float(v) for v in plane.off_plane[:, -1]]
+    share, first, second = shares(plane.explained, lang)
     return {
         "names": _names(book.optimizers, lang),
-        "share": percent(float(plane.explained.sum()), lang),
-        "first": percent(float(plane.explained[0]), lang),
-        "second": percent(float(plane.explained[1]), lang),
+        "share": share,
+        "first": first,
+        "second": second,
         "low": percent(min(last_off_plane), lang),
         "high": percent(max(last_off_plane), lang),
         "lowest": number(float(plane.loss.min()), lang, ".2g"),
@@ -90,12 +109,19 @@ def noise_values(noisy: list[MinibatchRun], lang: str) -> dict:
     first = noisy[0]
     start = tuple(float(v) for v in first.positions[0, 0])
     [look] = labelled([first.optimizer], [start], lang)
+    size = grouped(first.data.size, lang)
     return {
         "name": look.label,
         "start": pair(start, lang),
         "function": plain_formula(first.data.function, lang),
-        "size": grouped(first.data.size, lang),
+        "size": size,
         "runs": first.positions.shape[1],
-        "batches": separator(lang).join(str(run.batch) for run in noisy),
+        "batches": separator(lang).join(grouped(run.batch, lang) for run in noisy),
         "points": first.steps + 1,
+        "whole": text("noise_whole_data", lang, size=size) if any(map(is_whole_data, noisy)) else "",
     }
+
+
+def is_whole_data(run: MinibatchRun) -> bool:
+    """Whether every batch of ``run`` is all its data: its runs are the exact path, and none is drawn."""
+    return run.batch == run.data.size

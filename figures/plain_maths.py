@@ -49,7 +49,10 @@ SYMBOLS = {
 #: Sizing commands: the delimiter after them is read as it stands.
 SIZES = ("left", "right", "big", "Big", "bigl", "bigr")
 #: Characters with a raised form beyond the digits and minus signs of :func:`catalog.superscript`, and with a
-#: lowered one. A script with any other character is written ``^(...)``.
+#: lowered one. A script with any other character is written ``^(...)``. A rule is maths, so β_1 is lowered to
+#: β₁ here, as the lecture's MathTex sets it; the figures' labels write the setting as β1=0.9 on purpose
+#: (optim_core.display.SYMBOLS): they are set in the text font, and the Japanese one has no ₁ or ₂. In a rule
+#: a plain digit would also read as a factor (β1m).
 _RAISED = {"−": "⁻", "+": "⁺", "=": "⁼", "(": "⁽", ")": "⁾", "t": "ᵗ", "T": "ᵀ", "n": "ⁿ", "∘": "°"}
 _LOWERED = {str(d): chr(0x2080 + d) for d in range(10)} | {"−": "₋", "+": "₊", "=": "₌", "(": "₍", ")": "₎"}
 _LOWERED |= {"t": "ₜ", "i": "ᵢ", "k": "ₖ", "n": "ₙ"}

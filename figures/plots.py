@@ -52,25 +52,30 @@ def marker_spacing(points: int) -> int | None:
     return None if points <= MARKED_POINTS else -(-points // MARKED_POINTS)
 
 
-def plot_path(ax, path: Row, look: oc.Series, *, points: int | None = None, lang: str = "en"):
-    """One path as a line with its series' marker and colour. A path that leaves the picture is drawn up to the
-    edge and marked there; a diverged one is marked where it diverged."""
+def in_frame(path: Row, points: int | None = None, lang: str = "en") -> tuple[np.ndarray, tuple | None]:
+    """The first ``points`` of ``path`` (default: all) as a picture draws them, and where to mark them: a path
+    that leaves the picture is cut where it crosses the edge and marked there, a diverged one is marked where
+    it diverged. The mark is ``(point, message)``, or None."""
     shown = path.positions[: points or len(path.positions)]
     window = path.function.frame()
     (x0, x1), (y0, y1) = window
     outside = np.flatnonzero((shown[:, 0] < x0) | (shown[:, 0] > x1) | (shown[:, 1] < y0) | (shown[:, 1] > y1))
     diverged = 0 <= path.diverged_at < len(shown)
-    mark = None
     if outside.size and outside[0] > 0:
         step = int(outside[0])
         edge = _edge_crossing(shown[step - 1], shown[step], window)
-        shown = np.vstack([shown[:step], edge])
         message = text("leaves", lang, step=step)
         if diverged:
             message += "; " + text("diverged", lang, step=path.diverged_at)
-        mark = (edge, message)
-    elif diverged:
-        mark = (shown[path.diverged_at], text("diverged", lang, step=path.diverged_at))
+        return np.vstack([shown[:step], edge]), (edge, message)
+    if diverged:
+        return shown, (shown[path.diverged_at], text("diverged", lang, step=path.diverged_at))
+    return shown, None
+
+
+def plot_path(ax, path: Row, look: oc.Series, *, points: int | None = None, lang: str = "en"):
+    """One path as a line with its series' marker and colour, cut and marked as :func:`in_frame` says."""
+    shown, mark = in_frame(path, points, lang)
     (line,) = ax.plot(
         shown[:, 0],
         shown[:, 1],
@@ -107,8 +112,18 @@ NOTE_STEP = 0.07  #: axes fraction between stacked notes
 
 
 def _mark(ax, point, message: str, color: str):
-    """An 'X' at ``point`` and ``message`` as a note in a corner of the axes (see :func:`place_notes`)."""
+    """An 'X' at ``point`` and ``message`` as a note in a corner of the axes."""
+    mark_cut(ax, point, color)
+    corner_note(ax, message, color)
+
+
+def mark_cut(ax, point, color: str):
+    """An 'X' where a drawn path stops: where it left the picture or diverged."""
     ax.plot(*point, "X", color=color, markersize=10, markeredgecolor="white", zorder=4, clip_on=False)
+
+
+def corner_note(ax, message: str, color: str):
+    """``message`` as a note in a corner of the axes, which :func:`place_notes` picks."""
     ax.text(
         0.02,
         0.97,

@@ -76,7 +76,9 @@ class _Beats:
         self.titles[name] = sentence(beat.title, self.lang)
         new = footer(beat.narration, self.lang, **values)
         if isinstance(self, ThreeDScene):
-            self.add_fixed_in_frame_mobjects(new)  # words stay flat and in place while the camera moves
+            # Flat and in place while the camera moves, but not added yet: the swap's FadeIn adds it when the old
+            # words are gone (added now, it would show at full strength over them until then).
+            self.camera.add_fixed_in_frame_mobjects(new)
         staying = [*keep, *(animation.mobject for animation in enter), self.caption, new]
         leaving = [m for m in self.mobjects if not any(m is other for other in staying)]
         old = self.caption

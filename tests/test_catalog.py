@@ -76,6 +76,7 @@ def test_physics_words_name_the_right_quantity(key):
 ONE_WORD = {
     "de": {
         "Heatmap": ("Wärmebild",),  # a Wärmebild is a thermal image
+        "Hauptkomponente": ("Hauptrichtung",),  # the landscape's axes, in the figure and the scene alike
         "Schrittweite": ("Schrittlänge",),
         "theoretische": ("Optimum der Theorie", "Optimum laut Theorie"),
         "Weight Decay": ("Gewichtsabnahme",),  # losing body weight

@@ -18,10 +18,12 @@ from matplotlib.testing.compare import compare_images
 from PIL import Image, ImageFilter
 
 import optim_core as oc
+from catalog import text
 from figures import plots
 from figures.article import build
 from figures.explore.chromium import ARGS as CHROMIUM_ARGS
 from figures.jobs import FigureJob, render
+from figures.kinds import KINDS
 from figures.output import save, styled
 from optim_core.spec import GOLF_LEARNING_RATES, parse_optimizer
 
@@ -151,7 +153,52 @@ def test_article_builds_everything_then_skips_what_is_current(tmp_path, capsys):
     assert [r["output"] for r in third if r["status"] == "rendered"] == ["sgd.png"]
     page = (tmp_path / "index.html").read_text()
     assert '<a class="page" href="explore.html"' in page and "path: sgd.png" not in page
+    assert page.count("<h2>") == 3 and "<h2>On a real network</h2>" in page
+    post = (tmp_path / "article.md").read_text()
+    assert post.index("sgd.png") > post.index("## On the bowl") and post.index("noise.png") > post.index("## On a real")
     _check_gallery_in_chromium(tmp_path / "index.html", expected=17)
+
+
+def test_article_sections_put_a_heading_before_their_first_output(tmp_path):
+    """A section is text, or a catalog key read in the article's language; index.html and article.md show it."""
+    spec = tmp_path / "post.toml"
+    spec.write_text(
+        '[[figure]]\nkind = "path"\noutput = "sgd.png"\nsection = { key = "article_bowl" }\n\n'
+        '[[figure]]\nkind = "impulse"\noutput = "kick.png"\n\n'
+        '[[figure]]\nkind = "vector-sum"\noutput = "sum.png"\nsection = "Mein eigener Abschnitt"\n'
+    )
+    build(spec, tmp_path / "out", jobs=1, lang="de")
+    post = (tmp_path / "out" / "article.md").read_text()
+    headings = re.findall(r"^## (.*)$", post, re.MULTILINE)
+    assert headings == ["Auf der Schale f(x, y) = x²/20 + y²", "Mein eigener Abschnitt"]
+    assert post.index("## Auf der Schale") < post.index("sgd.png") < post.index("kick.png")
+    assert post.index("kick.png") < post.index("## Mein eigener") < post.index("sum.png")
+    page = (tmp_path / "out" / "index.html").read_text()
+    sections = re.findall(r"(?:<h2>([^<]*)</h2>\n)?<main>(.*?)</main>", page, re.DOTALL)
+    assert [(heading, re.findall(r'src="([^"]+)"', cards)) for heading, cards in sections] == [
+        ("Auf der Schale f(x, y) = x²/20 + y²", ["sgd.png", "kick.png"]),
+        ("Mein eigener Abschnitt", ["sum.png"]),
+    ]
+    _check_gallery_in_chromium(tmp_path / "out" / "index.html", expected=3)
+
+
+def test_the_default_article_is_titled_for_both_chapters_and_marks_where_each_starts(tmp_path):
+    from figures.article import load_article
+
+    for lang, title, network in [
+        ("en", "from the bowl to a real network", "On a real network"),
+        ("de", "von der Schale zum echten Netz", "Auf einem echten Netz"),
+        ("ja", "お椀から本物のネットワークへ", "本物のネットワークで"),
+    ]:
+        article = load_article(None, tmp_path, lang=lang)
+        assert title in article.title
+        starts = {
+            Path(job.output).name: heading
+            for job, heading in zip(article.jobs, article.headings, strict=True)
+            if heading
+        }
+        assert list(starts) == ["sgd.png", "noise.png", "explore.html"] and starts["noise.png"] == network
+        assert list(starts.values()) == [text("article_bowl", lang), network, text("explore_title", lang)]
 
 
 def test_article_in_german_and_dark_creates_its_folder_and_a_post(tmp_path):
@@ -165,7 +212,7 @@ def test_article_in_german_and_dark_creates_its_folder_and_a_post(tmp_path):
     out = tmp_path / "new" / "post"
     build(spec, out, jobs=2, lang="de", theme="dark")
     post = (out / "article.md").read_text()
-    assert post.startswith("# SGD, Momentum, AdaGrad und Adam auf der Schale")
+    assert post.startswith("# SGD, Momentum, AdaGrad und Adam: von der Schale zum echten Netz\n\n![")
     assert "![Höhenlinien von f(x, y) = x²/20 + y² mit dem Pfad von SGD (η=0,95) ab (−7; 2)" in post
     assert "*SGD (η=0,95) ab (−7; 2) auf f(x, y) = x²/20 + y²: 30 Punkte.*" in post
     assert post.index("sgd.png") < post.index("lr.svg") < post.index('<video src="race.mp4"')
@@ -587,3 +634,44 @@ def test_japanese_titles_with_a_formula_have_every_glyph(caplog):
                 FigureCanvasAgg(figure).draw()
     assert not [r for r in caplog.records if "does not have a glyph" in r.getMessage()]
     assert "β1=0.8" in fig.axes[0].get_title()
+
+
+#: A job for each option a kind limits, given ``count`` times (values every kind accepts otherwise).
+_GIVEN = {
+    "--function": lambda count: {"functions": ("bowl",) * count},
+    "--steps": lambda count: {"steps": 20} if count else {},
+    "--optimizer": lambda count: {"optimizers": ("momentum",) * count},
+    "--start": lambda count: {"starts": ((1.0, 1.0),) * count},
+    "--batch": lambda count: {"batches": (5,) * count},
+}
+
+
+def _refused(kind: str, option: str, count: int) -> str | None:
+    """The error validate gives a job of ``kind`` with ``option`` given ``count`` times, if it is about that."""
+    from figures.jobs import validate
+
+    output = "x.html" if kind == "explore" else "x.webp" if kind == "race" else "x.png"
+    try:
+        validate(FigureJob(kind, output, **_GIVEN[option](count)), directory_exists=False)
+    except oc.OptvizError as error:
+        return str(error) if f"({option})" in str(error) else None
+    return None
+
+
+@pytest.mark.parametrize("option", list(_GIVEN))
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_an_option_given_too_often_names_exactly_the_kinds_that_take_it(kind, option):
+    """'path -O sgd -O adam' named impulse, sweep and explore among the kinds that take more optimizers, and
+    'impulse -O sgd -O adam' then said impulse takes none: each list must be what the kinds really accept."""
+    most = KINDS[kind].most(option)
+    if most == float("inf") or (option == "--steps" and most == 1):  # no limit; --steps is one number anyway
+        assert _refused(kind, option, 1 if option == "--steps" else 2) is None
+        return
+    count = int(most) + 1
+    message = _refused(kind, option, count)
+    assert message is not None and message.startswith(f"{kind} takes "), message
+    accepting = {other for other in KINDS if other != kind and _refused(other, option, count) is None}
+    named = message.partition(" are: ")[2]
+    assert set(named.split(", ")) - {""} == (accepting if named else set()), message
+    if not named:  # then no other kind takes that many, or the kind says why it takes none
+        assert not accepting or KINDS[kind].no_function, message

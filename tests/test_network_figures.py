@@ -9,10 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.lines import Line2D
 from matplotlib.testing.compare import compare_images
 
 import optim_core as oc
-from figures import kinds, network_plots
+from figures import kinds, network_plots, network_words
 from figures.article import build, describe
 from figures.jobs import FigureJob, render
 from figures.output import styled
@@ -76,35 +77,143 @@ def test_landscape_draws_the_plane_and_every_projected_path(book):
     for line, projected in zip(paths, plane.paths, strict=True):
         np.testing.assert_array_equal(line.get_xydata(), projected)
     first, second = (f"{round(100 * share)}\u00a0%" for share in plane.explained)
-    assert ax.get_xlabel() == f"1. Hauptrichtung ({first})" and ax.get_ylabel() == f"2. Hauptrichtung ({second})"
-    assert f"{round(100 * plane.explained.sum())}\u00a0%" in ax.get_title()
-    # Momentum's "x" is all edge: its end point keeps its colour rather than a white edge.
-    ends = [line for line in ax.get_lines() if len(line.get_xydata()) == 1 and line.get_marker() == "x"]
-    assert [line.get_markeredgecolor() for line in ends] == [oc.INFO["momentum"].color]
+    assert ax.get_xlabel() == f"1. Hauptkomponente ({first})" and ax.get_ylabel() == f"2. Hauptkomponente ({second})"
+    assert ax.get_title().startswith(f"Diese Ebene enthält {round(100 * plane.explained.sum())}\u00a0%")
+    # Every end alike: a large filled marker with an edge (Momentum's book "x" is all edge, so its end is "X").
+    ends = [line for line in ax.get_lines() if len(line.get_xydata()) == 1 and line.get_markersize() == 9]
+    assert [line.get_marker() for line in ends] == ["o", "X", "s", "D"]
+    assert all(line.get_marker() in Line2D.filled_markers and line.get_markeredgecolor() == "white" for line in ends)
 
 
-def test_noise_draws_each_batch_sizes_runs_over_the_exact_path(noisy):
-    runs, exact = noisy
+def test_landscape_draws_a_shorter_path_over_a_longer_one(book):
+    """With 50 iterations SGD's short path ran under Momentum's line and only its end marker showed."""
+    lengths = [np.linalg.norm(np.diff(path, axis=0), axis=1).sum() for path in book.landscape.paths]
     with styled():
-        fig = network_plots.noise_figure(runs, exact)
-    assert [ax.get_title() for ax in fig.axes] == [f"batch size {b}" for b in NOISY_BATCHES]
-    for ax, run in zip(fig.axes, runs, strict=True):
-        lines = [line for line in _curves(ax) if line.get_gid() != "band"]
-        faint, [solid] = lines[:NOISY_RUNS], lines[NOISY_RUNS:]  # the exact path is drawn over the runs
-        for index, line in enumerate(faint):
-            np.testing.assert_array_equal(line.get_xydata(), run.positions[:, index])
-            assert line.get_alpha() < 1
-        np.testing.assert_array_equal(solid.get_xydata(), exact.positions)
-        assert {line.get_color() for line in lines} == {oc.INFO["sgd"].color}
-        # The band that sets the exact path off lies under it, not under its markers.
-        [band] = [line for line in ax.get_lines() if line.get_gid() == "band"]
-        assert ax.get_lines().index(band) == ax.get_lines().index(solid) - 1 and band.get_marker() == "None"
-    [name] = [look.label for look in oc.series([exact.optimizer])]  # the bowl's label, as on every bowl figure
-    legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert legend == [
-        f"{name}, each step on all 1,000 examples: the exact path",
-        f"{name}, {NOISY_RUNS} runs on random minibatches",
+        fig = network_plots.landscape_figure(book)
+    depths = [line.get_zorder() for line in _curves(fig.axes[0])]
+    assert sorted(range(4), key=lambda i: depths[i]) == sorted(range(4), key=lambda i: -lengths[i])
+
+
+@pytest.mark.parametrize("optimizers", [BOOK_FOUR, ("sgd",)])
+def test_landscape_fits_its_frame_to_the_plane_and_its_scale_to_the_plot(optimizers, monkeypatch):
+    """One optimizer's plane is a flat strip: drawn to scale it shrank in a fixed frame, leaving empty bands, a
+    colour bar of the frame's height and a subtitle far above the plot."""
+    book = network.chapter(network.network_optimizers(list(optimizers)))
+    with styled(lang="de", theme="dark"):
+        fig = network_plots.landscape_figure(book, lang="de")
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        fig.draw(renderer)
+        ax, scale = fig.axes
+        plot, bar = ax.get_position(), scale.get_position()
+        assert ax.get_aspect() == 1.0  # to scale
+        assert bar.x0 == pytest.approx(plot.x0, abs=0.01) and bar.x1 == pytest.approx(plot.x1, abs=0.01)
+        drawn = fig.get_tightbbox(renderer)  # inches
+        width, height = fig.get_size_inches()
+        assert drawn.height == pytest.approx(height, abs=0.2) and drawn.width == pytest.approx(width, abs=0.2)
+        gap = ax.title.get_window_extent(renderer).y0 - ax.get_window_extent(renderer).y1
+        assert fig._suptitle.get_window_extent(renderer).y0 - ax.title.get_window_extent(renderer).y1 < 20 > gap
+        # Plain numbers in German, not 6 × 10⁻¹: the decades, and on a short scale the ticks between them.
+        labels = [t.get_text() for t in scale.xaxis.get_ticklabels(which="both") if t.get_text()]
+        assert labels and all(re.fullmatch(r"[0-9]+(,[0-9]+)?", label) for label in labels), labels
+    # A given size is kept: the plot, its titles and its bar stay together inside it.
+    with styled():
+        fixed = network_plots.landscape_figure(book, size=(8.0, 8.0))
+    assert tuple(fixed.get_size_inches()) == (8.0, 8.0)
+
+
+@pytest.mark.parametrize(
+    ("explained", "written"),
+    [
+        ((0.7438, 0.1471), ("89%", "74%", "15%")),
+        ((0.9848, 0.0133), ("99.8%", "98.5%", "1.3%")),  # whole percents read 98% + 1% of 100%
+        ((0.8256, 0.10853), ("93.5%", "82.6%", "10.9%")),  # 83% + 11% of 93%
+    ],
+)
+def test_the_planes_shares_add_up_as_written(explained, written):
+    assert network_words.shares(explained, "en") == written
+
+
+def test_noise_marks_the_runs_that_leave_the_picture_as_every_bowl_figure_does():
+    """At batch size 1 the runs left the frame everywhere with nothing to say so."""
+    sgd, data = oc.get_optimizer("sgd", lr=0.95), minibatch.bowl_data()
+    run = minibatch.run(sgd, data, batch=1, steps=29, runs=NOISY_RUNS)
+    (x0, x1), (y0, y1) = data.function.frame()
+    outside = (np.abs(run.positions[..., 0]) > x1) | (np.abs(run.positions[..., 1]) > y1)
+    leaving = int(outside.any(axis=0).sum())
+    assert leaving > 0 and x0 == -x1 and y0 == -y1
+    with styled(lang="de"):
+        fig = network_plots.noise_figure([run], oc.run(sgd, data.function, steps=29), lang="de")
+    ax = fig.axes[0]
+    faint = [line for line in ax.get_lines() if line.get_alpha() is not None]
+    assert len(faint) == NOISY_RUNS
+    for line in faint:  # cut where it first leaves: every drawn point inside the frame, or on its edge
+        points = line.get_xydata()
+        assert (np.abs(points[:, 0]) <= x1 + 1e-9).all() and (np.abs(points[:, 1]) <= y1 + 1e-9).all()
+    marks = [line for line in ax.get_lines() if line.get_marker() == "X"]
+    assert len(marks) == leaving
+    assert [t.get_text().replace("\n", " ") for t in ax.texts] == [
+        f"Läufe, die das Bild verlassen: {leaving} von {NOISY_RUNS}"
     ]
+
+
+def test_a_panel_of_all_the_data_draws_the_exact_path_alone():
+    """A batch of all 1,000 examples is the exact path: its panel said it drew random minibatch runs."""
+    sgd, data = oc.get_optimizer("sgd", lr=0.95), minibatch.bowl_data()
+    exact = oc.run(sgd, data.function, steps=29)
+    whole = minibatch.run(sgd, data, batch=data.size, steps=29, runs=NOISY_RUNS)
+    some = minibatch.run(sgd, data, batch=10, steps=29, runs=NOISY_RUNS)
+    with styled(lang="de"):
+        fig = network_plots.noise_figure([some, whole], exact, lang="de")
+        alone = network_plots.noise_figure([whole], exact, lang="de")
+    assert [ax.get_title() for ax in fig.axes] == ["Batchgröße 10", "Batchgröße 1.000: alle Daten"]
+    assert [len([line for line in ax.get_lines() if line.get_alpha()]) for ax in fig.axes] == [NOISY_RUNS, 0]
+    assert len(fig.legends[0].get_texts()) == 2 and len(alone.legends[0].get_texts()) == 1
+    caption, alt = describe(FigureJob("noise", "n.png", batches=(10, 1000), lang="de"))
+    assert "(10; 1.000)" in caption and caption.endswith("sein Teilbild zeigt nur den exakten Pfad.")
+    assert alt.endswith("sein Teilbild zeigt nur den exakten Pfad.")
+    assert "Teilbild" not in describe(FigureJob("noise", "n.png", lang="de"))[0]
+
+
+def test_the_runs_are_fainter_on_the_dark_background(noisy):
+    """At batch size 3 on the dark theme the runs buried the exact path."""
+    alphas = {}
+    for theme in ("light", "dark"):
+        with styled(theme):
+            fig = network_plots.noise_figure(*noisy)
+        alphas[theme] = {line.get_alpha() for line in fig.axes[0].get_lines() if line.get_alpha()}
+    assert len(alphas["dark"]) == 1 and max(alphas["dark"]) < min(alphas["light"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [
+        ("en", ["1,797 scans", "same 2,000 minibatches", "over 2,000 iterations"]),
+        ("de", ["die 1.797 Scans", "denselben 2.000 Minibatches", "über 2.000 Iterationen"]),
+        ("ja", ["画像 1,797 枚", "ミニバッチ 2,000 個", "2,000 回の反復"]),
+    ],
+)
+def test_the_chapters_thousands_are_grouped_as_the_language_groups_them(lang, written):
+    """The training caption wrote 1797 and 2000 beside the noise caption's 1,000 (German 1.000)."""
+    caption, alt = describe(FigureJob("training", "t.png", lang=lang))
+    assert all(part in caption + alt for part in written), (caption, alt)
+    assert not re.search(r"(?<![\d.,])\d{4}", caption + alt)  # a whole number of four digits, ungrouped
+    with styled(lang=lang):
+        [title] = [ax.get_title() for ax in network_plots.noise_figure(*_noisy_at(1000), lang=lang).axes]
+    assert "1.000" in title if lang == "de" else "1,000" in title
+
+
+def _noisy_at(batch: int):
+    sgd, data = oc.get_optimizer("sgd", lr=0.95), minibatch.bowl_data()
+    return [minibatch.run(sgd, data, batch=batch, steps=29, runs=2)], oc.run(sgd, data.function, steps=29)
+
+
+def test_the_landscapes_alt_text_says_what_the_plane_holds(book):
+    """It said the first direction holds 74 % "of the paths"; it holds 74 % of their squared distance."""
+    first = f"{round(100 * book.landscape.explained[0])}"
+    alts = {lang: describe(FigureJob("landscape", "l.png", lang=lang))[1] for lang in ("en", "de", "ja")}
+    assert f"of the paths' squared distance from the start the first direction holds {first}%" in alts["en"]
+    assert f"von den quadrierten Abständen der Pfade vom Start enthält die erste Richtung {first}\u00a0%" in alts["de"]
+    assert f"経路の開始点からの二乗距離のうち、第1主成分が {first}%" in alts["ja"]
 
 
 @pytest.mark.parametrize("lang", ["de", "ja"])
@@ -217,7 +326,7 @@ def test_an_article_in_three_languages_trains_the_network_once(tmp_path, monkeyp
         assert entry.stat().st_mtime_ns == stamps  # read back, never written again
     post = (tmp_path / "de" / "article.md").read_text()
     book = network.chapter(iterations=40)
-    share = f"{round(100 * book.landscape.explained.sum())}\u00a0%"
+    share, _, _ = network_words.shares(book.landscape.explained, "de")
     assert f"sie enthält {share} der quadrierten Abstände der Pfade vom Start" in post
     assert "eines je Batchgröße (5; 50)" in post and "auf denselben 40 Minibatches aus je 128" in post
 
@@ -240,22 +349,44 @@ def test_captions_name_what_the_figure_shows(book):
     ("job", "message"),
     [
         ({"kind": "training", "optimizers": ("adamm",)}, "unknown optimizer (convention 'book') 'adamm'; did you mean"),
-        ({"kind": "landscape", "batches": (0,)}, "--batch must be from 1 to 1437, the training digits, got 0"),
-        ({"kind": "training", "batches": (1438,)}, "--batch must be from 1 to 1437, the training digits, got 1438"),
-        ({"kind": "training", "batches": (64, 128)}, "training takes one --batch; the kinds that take more are: noise"),
-        ({"kind": "noise", "batches": (0, 10)}, "--batch must be from 1 to 1000, the bowl's examples, got 0"),
-        ({"kind": "noise", "batches": (1001,)}, "--batch must be from 1 to 1000, the bowl's examples, got 1001"),
-        ({"kind": "noise", "batches": (1, 2, 3, 4, 5)}, "noise takes at most 4 --batch"),
+        ({"kind": "landscape", "batches": (0,)}, "batch (--batch) must be from 1 to 1,437, the training digits, got 0"),
+        (
+            {"kind": "training", "batches": (1438,)},
+            "batch (--batch) must be from 1 to 1,437, the training digits, got 1,438",
+        ),
+        (
+            {"kind": "training", "batches": (64, 128)},
+            "training takes one batch size (--batch); the kinds that take more are: noise",
+        ),
+        ({"kind": "noise", "batches": (0, 10)}, "batch (--batch) must be from 1 to 1,000, the bowl's examples, got 0"),
+        (
+            {"kind": "noise", "batches": (1001,)},
+            "batch (--batch) must be from 1 to 1,000, the bowl's examples, got 1,001",
+        ),
+        (
+            {"kind": "noise", "batches": (1, 2, 3, 4, 5)},
+            "noise takes at most 4 batch sizes (--batch): more panels do not fit side by side",
+        ),
         (
             {"kind": "path", "batches": (10,)},
-            "path takes no --batch; the kinds that take it are: noise, training, landscape",
+            "path takes no batch sizes (--batch); the kinds that take batch sizes are: noise, training, landscape",
         ),
-        ({"kind": "training", "steps": 10001}, "--steps counts the network's iterations: 11 to 10000 (the book trains"),
-        ({"kind": "landscape", "steps": 5}, "--steps counts the network's iterations: 11 to 10000"),
-        ({"kind": "training", "functions": ("rosenbrock",)}, "training takes no --function: it trains the book's"),
-        ({"kind": "noise", "functions": ("rosenbrock",)}, "noise takes no --function: its data are the bowl's"),
-        ({"kind": "training", "starts": ((1.0, 1.0),)}, "training takes no --start"),
-        ({"kind": "noise", "optimizers": ("sgd", "adam")}, "noise takes one --optimizer"),
+        (
+            {"kind": "training", "steps": 10001},
+            "steps (--steps) counts the network's iterations: 11 to 10,000 (the book trains 2,000; the loss curves go"
+            " through its smooth_curve, which needs 11 losses, and 10,000 take about a minute and 4 GB), got 10,001",
+        ),
+        ({"kind": "landscape", "steps": 5}, "steps (--steps) counts the network's iterations: 11 to 10,000"),
+        (
+            {"kind": "training", "functions": ("rosenbrock",)},
+            "training takes no functions (--function): it trains the book's",
+        ),
+        (
+            {"kind": "noise", "functions": ("rosenbrock",)},
+            "noise takes no functions (--function): its data are the bowl's",
+        ),
+        ({"kind": "training", "starts": ((1.0, 1.0),)}, "training takes no starts (--start)"),
+        ({"kind": "noise", "optimizers": ("sgd", "adam")}, "noise takes one optimizer (--optimizer)"),
         (
             {"kind": "training", "optimizers": ("sgd",) * (kinds.MAX_SERIES + 1)},
             f"{kinds.MAX_SERIES + 1} optimizers on one picture; at most {kinds.MAX_SERIES}",
@@ -275,6 +406,8 @@ def test_the_kinds_defaults_are_the_books_and_the_pages():
 
     assert kinds.KINDS["training"].steps == kinds.KINDS["landscape"].steps == network.ITERATIONS
     assert kinds.NOISE_BATCHES == NOISY_BATCHES  # the figure and the explorable page's slider tell one story
+    digits = network.load_digits()
+    assert len(digits.t_train) + len(digits.t_test) == network_words.DIGITS  # the caption's count, without loading
     with pytest.raises(oc.OptvizError, match="at least"):
         network.smooth(np.ones(kinds.MIN_ITERATIONS - 1))
     assert network.smooth(np.ones(kinds.MIN_ITERATIONS)).shape == (kinds.MIN_ITERATIONS,)
