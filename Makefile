@@ -19,6 +19,7 @@ test: bootstrap
 bench: bootstrap
 	$(VENV)/python -c "import torch" 2>/dev/null || $(VENV)/pip install --quiet torch==2.13.0
 	$(VENV)/python bench/engine.py
+	$(VENV)/python bench/network.py
 	$(VENV)/python bench/figures.py
 	$(VENV)/python bench/scenes.py
 	$(VENV)/python bench/lecture.py

@@ -55,9 +55,9 @@ ROWS = {
 }
 
 
-def seconds(command: list[str], env: dict[str, str]) -> float:
+def seconds(command: list[str], env: dict[str, str], cwd: Path) -> float:
     began = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
+    subprocess.run(command, check=True, capture_output=True, env=env, cwd=cwd)
     return time.perf_counter() - began
 
 
@@ -68,19 +68,23 @@ def unpack(revision: str, into: Path) -> None:
 
 
 def measure(source: Path, runs: int) -> dict[str, list[float]]:
+    """Each side runs in its own source folder: ``python -c`` puts the working directory ahead of PYTHONPATH,
+    so from this tree's root the baseline would import this tree's code."""
     optviz = [sys.executable, "-c", MAIN]
     times: dict[str, list[float]] = {key: [] for key in ROWS}
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as cache:
             env = {**os.environ, "PYTHONPATH": str(source), "OPTVIZ_CACHE": cache}
             with tempfile.TemporaryDirectory() as directory:
-                times["cold"].append(seconds([*optviz, "article", "-o", directory, "--jobs", "2"], env))
+                times["cold"].append(seconds([*optviz, "article", "-o", directory, "--jobs", "2"], env, source))
             with tempfile.TemporaryDirectory() as directory:
-                times["cached"].append(seconds([*optviz, "article", "-o", directory, "--jobs", "2"], env))
-                times["unchanged"].append(seconds([*optviz, "article", "-o", directory, "--jobs", "2"], env))
-            work = subprocess.run([sys.executable, "-c", WORK], check=True, capture_output=True, text=True, env=env)
+                times["cached"].append(seconds([*optviz, "article", "-o", directory, "--jobs", "2"], env, source))
+                times["unchanged"].append(seconds([*optviz, "article", "-o", directory, "--jobs", "2"], env, source))
+            work = subprocess.run(
+                [sys.executable, "-c", WORK], check=True, capture_output=True, text=True, env=env, cwd=source
+            )
             times["work"].append(float(work.stdout.split()[0]))
-            times["help"].append(seconds([*optviz, "--help"], env))
+            times["help"].append(seconds([*optviz, "--help"], env, source))
     return times
 
 
