@@ -77,8 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "② 勾配ステップ −η∇L",
     },
     "new_step": {
-        "en": "new step v  ({angle:.0f}°)",
-        "de": "neuer Schritt v  ({angle:.0f}°)",
+        "en": "new step v ({angle:.0f}°)",
+        "de": "neuer Schritt v ({angle:.0f}°)",
         "ja": "新しいステップ v（{angle:.0f}°）",
     },
     "impulse_title": {
@@ -227,7 +227,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "caption_path": {
         "en": "{names} from {start} on {function}: {points} points.",
         "de": "{names} ab {start} auf {function}: {points} Punkte.",
-        "ja": "{function} 上を {start} から進む {names}：{points} 点。",
+        "ja": "{function} 上を {start} から進む {names}：{points} 個の点。",
     },
     "alt_path": {
         "en": "Contour lines of {function} with the path of {names} from {start}; a plus marks the minimum.",
@@ -350,7 +350,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "caption_learning_rate": {
         "en": "The learning rate is how hard the golfer hits: {names}.",
-        "de": "Die Lernrate ist, wie fest der Golfer schlägt: {names}.",
+        "de": "Die Lernrate bestimmt, wie fest der Golfer schlägt: {names}.",
         "ja": "学習率はゴルファーが打つ強さ：{names}。",
     },
     "alt_learning_rate": {

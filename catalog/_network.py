@@ -107,20 +107,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "caption_training": {
         "en": (
-            "The book's Figure 6-9 on real handwritten digits (scikit-learn's {digits} scans of 8×8 pixels): {names}"
-            " each train the book's fully connected network from the same initial weights on the same {iterations}"
-            " minibatches of {batch} training digits. Left, the minibatch loss after each update, smoothed as the"
-            " book does; right, the accuracy on {test} held-out digits."
+            "Figure 6-9 of the book Deep Learning from Scratch (Koki Saitoh), redrawn on real handwritten digits"
+            " (scikit-learn's {digits} scans of 8×8 pixels): {names} each train the book's fully connected network"
+            " from the same initial weights on the same {iterations} minibatches of {batch} training digits. Left,"
+            " the minibatch loss after each update, smoothed as the book does; right, the accuracy on {test}"
+            " held-out digits."
         ),
         "de": (
-            "Abbildung 6-9 des Buchs mit echten handgeschriebenen Ziffern (die {digits} Scans aus 8×8 Pixeln von"
-            " scikit-learn): {names} trainieren jeweils das vollständig verbundene Netz des Buchs, von denselben"
-            " Anfangsgewichten aus und auf denselben {iterations} Minibatches aus je {batch} Trainingsziffern."
-            " Links der Verlust des Minibatches nach jedem Schritt, geglättet wie im Buch; rechts die Genauigkeit"
-            " auf {test} zurückgehaltenen Ziffern."
+            "Abbildung 6-9 aus Koki Saitohs Buch „Deep Learning from Scratch“, neu gezeichnet mit echten"
+            " handgeschriebenen Ziffern (die {digits} Scans aus 8×8 Pixeln von scikit-learn): {names} trainieren"
+            " jeweils das vollständig verbundene Netz des Buchs, von denselben Anfangsgewichten aus und auf"
+            " denselben {iterations} Minibatches aus je {batch} Trainingsziffern. Links der Verlust des Minibatches"
+            " nach jedem Schritt, geglättet wie im Buch; rechts die Genauigkeit auf {test} Testziffern, die das"
+            " Training nie gesehen hat."
         ),
         "ja": (
-            "実際の手書き数字（scikit-learn の 8×8 ピクセルの画像 {digits} 枚）で再現した本の図6-9。"
+            "『ゼロから作る Deep Learning』（斎藤康毅）の図6-9を、"
+            "実際の手書き数字（scikit-learn の 8×8 ピクセルの画像 {digits} 枚）で再現した。"
             "{names} が、本の全結合ネットワークを同じ初期重みから、"
             "訓練データ {batch} 枚ずつの同じミニバッチ {iterations} 個でそれぞれ学習する。"
             "左は各更新後のミニバッチの損失（本と同じ平滑化）、"
@@ -209,7 +212,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{start} から進む {name} を、"
             "バッチサイズ（{batches}）ごとに {runs} 回、"
             "各ステップでランダムに選んだミニバッチで走らせ、"
-            "各ステップで全 {size} 個を使う厳密な経路（{points} 点）と重ねた。{whole}"
+            "各ステップで全 {size} 個を使う厳密な経路（{points} 個の点）と重ねた。{whole}"
         ),
     },
     "alt_noise": {

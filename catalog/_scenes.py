@@ -115,7 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sgd_golf": {
         "en": "The learning rate is how hard you hit the ball",
-        "de": "Die Lernrate ist, wie fest man den Ball schlägt",
+        "de": "Die Lernrate bestimmt, wie fest man den Ball schlägt",
         "ja": "学習率はボールを打つ強さ",
     },
     "sgd_too_soft": {

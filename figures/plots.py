@@ -9,12 +9,13 @@ or a batch of them; each row is drawn as a series of its own.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
-from matplotlib.ticker import Formatter
+from matplotlib.ticker import Formatter, MaxNLocator
 
 import optim_core as oc
 from catalog import DECIMAL_SEPARATOR, MINUS, number, terms, text
@@ -139,12 +140,17 @@ def corner_note(ax, message: str, color: str):
     )
 
 
+def _wide(character: str) -> bool:
+    """Whether ``character`` is set a whole em wide (Japanese), by its East Asian width."""
+    return unicodedata.east_asian_width(character) in "WF"
+
+
 def place_notes(ax) -> None:
     """Stack the axes' notes in the corner where they cover the fewest drawn points: top left unless a path
     runs there (a path that leaves the picture at the top or bottom often does), never lower right, where
-    the figures put their legends. A note wider than half the
-    axes is set on two lines, so that a narrow panel still has a free corner. Call it once the limits are
-    set, since it reads where the points fall."""
+    the figures put their legends. A note wider than half the axes is set on two lines (but for Japanese), so
+    that a narrow panel still has a free corner. Call it once the limits are set, since it reads where the
+    points fall."""
     notes = [t for t in ax.texts if t.get_gid() == "diverged"]
     if not notes:
         return
@@ -155,12 +161,15 @@ def place_notes(ax) -> None:
     width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
 
     def width(line: str) -> float:
-        """A line's width as a fraction of the axes: a bold character is about 0.62 of the font size wide."""
-        return 0.02 + 0.62 * NOTE_SIZE * len(line) / width_points
+        """A line's width as a fraction of the axes: a bold Latin character is about 0.62 of the font size wide,
+        a Japanese one (East Asian wide) the whole size."""
+        ems = sum(1.0 if _wide(c) else 0.62 for c in line)
+        return 0.02 + NOTE_SIZE * ems / width_points
 
     for note in notes:
         message = note.get_text()
-        if width(message) > 0.5 and " " in message:
+        # Japanese is not broken at its spaces, which stand between a number and its particle ("9 で").
+        if width(message) > 0.5 and " " in message and not any(map(_wide, message)):
             middle = min((i for i, c in enumerate(message) if c == " "), key=lambda i: abs(i - len(message) / 2))
             note.set_text(message[:middle] + "\n" + message[middle + 1 :])
     lines = [note.get_text().count("\n") + 1 for note in notes]
@@ -462,6 +471,10 @@ def _frame_vectors(ax, points):
     ax.axis("off")
 
 
+#: The most labelled ticks on each axis of the 3-D surface's floor.
+SURFACE_TICKS = 5
+
+
 def surface_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=(7.2, 5.6)) -> Figure:
     """The function as a 3-D surface over its view, with each path lifted onto it."""
     paths = rows(trajectories)
@@ -494,6 +507,9 @@ def surface_figure(trajectories: list[oc.Trajectory], *, lang: str = "en", size=
     for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
         axis.set_pane_color((0.0, 0.0, 0.0, 0.0))  # no light grey panes on a dark theme
     ax.view_init(elev=38, azim=-62)
+    # Foreshortened, the floor's axes have room for about five labels each: nine ran into one another.
+    ax.xaxis.set_major_locator(MaxNLocator(SURFACE_TICKS))
+    ax.yaxis.set_major_locator(MaxNLocator(SURFACE_TICKS))
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     ax.set_zlabel("f")

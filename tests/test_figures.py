@@ -432,6 +432,22 @@ def test_a_1200_pixel_png_weighs_at_most_200_kb(kind, tmp_path):
     assert out.stat().st_size <= 200_000
 
 
+@pytest.mark.parametrize("function", ["bowl", "rosenbrock", "himmelblau"])
+def test_the_surfaces_floor_has_room_for_its_labels(function):
+    """Foreshortened, the floor's axes once carried nine labels each: "−10.0−7.5−5.0" ran together. (A 3-D
+    axis places its labels only while drawing, so their boxes cannot be measured afterwards; their count can.)"""
+    f = oc.get_function(function)
+    t = oc.run(parse_optimizer("sgd", f), f, steps=30)
+    with styled():
+        fig = plots.surface_figure([t])
+        FigureCanvasAgg(fig).draw()
+    [ax] = fig.axes
+    for axis in (ax.xaxis, ax.yaxis):
+        low, high = sorted(axis.get_view_interval())
+        shown = [tick for tick in axis.get_majorticklocs() if low <= tick <= high]
+        assert 3 <= len(shown) <= plots.SURFACE_TICKS + 1, shown
+
+
 def test_german_figures_write_numbers_with_a_decimal_comma():
     t = oc.run(parse_optimizer("sgd:lr=0.95"), BOWL, steps=29)
     with styled(lang="de"):
@@ -504,21 +520,25 @@ def test_long_paths_thin_their_markers_but_keep_every_point():
         assert _lines(plots.path_figure(short).axes[0])[0].get_markevery() is None
 
 
-def test_the_learning_rate_figure_marks_where_the_large_rate_leaves():
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_the_learning_rate_figure_marks_where_the_large_rate_leaves(lang):
     """SGD at 1.1 grows y by 1.2× a stroke: past y = ±10 at step 9, long before it counts as diverged."""
-    job = FigureJob("learning-rate", "lr.png")
+    job = FigureJob("learning-rate", "lr.png", lang=lang)
     runs = __import__("figures.jobs").jobs.trajectories(job)
     assert [t.optimizer.hyperparams["lr"] for t in runs] == list(GOLF_LEARNING_RATES)
-    with styled():
-        fig = plots.learning_rate_figure(runs)
+    with styled(lang=lang):
+        fig = plots.learning_rate_figure(runs, lang=lang)
     small, book, large = fig.axes
     assert not small.texts and not book.texts
-    assert [" ".join(t.get_text().split()) for t in large.texts] == ["leaves the picture at step 9"]
-    # The note (on two lines in the narrow panel) sits in a corner clear of every drawn point: the path
-    # reaches the top left at step 8 and leaves at the bottom.
+    assert [t.get_text().replace("\n", " ") for t in large.texts] == [text("leaves", lang, step=9)]
+    # The note sits in a corner clear of every drawn point and its marker: the path reaches the top left at
+    # step 8 and leaves at the bottom. Japanese characters are a whole em wide, which the corner's measure
+    # must know (it once put the note over the top point).
     FigureCanvasAgg(fig).draw()
-    box = large.texts[0].get_window_extent()
-    points = large.transData.transform(np.vstack([line.get_xydata() for line in large.get_lines()]))
+    lines = large.get_lines()
+    reach = max(line.get_markersize() for line in lines) / 2 * fig.dpi / 72
+    box = large.texts[0].get_window_extent().padded(reach)
+    points = large.transData.transform(np.vstack([line.get_xydata() for line in lines]))
     assert not any(box.contains(x, y) for x, y in points)
     path = _lines(large)[0].get_xydata()
     assert len(path) == 10 and abs(path[-1, 1]) == pytest.approx(10.0)  # drawn up to the edge, no further
