@@ -90,9 +90,11 @@ def landscape_figure(book: Chapter, *, lang: str = "en", size=None) -> Figure:
     plane = book.landscape
     fig = Figure(figsize=size or LANDSCAPE_BOX, layout="compressed")
     ax = fig.add_subplot()
-    norm = LogNorm(float(plane.loss.min()), float(plane.loss.max()))
+    norm = LogNorm(*plane.positive_range)
     levels = np.geomspace(norm.vmin, norm.vmax, LANDSCAPE_LEVELS)
-    contours = ax.contour(plane.a, plane.b, plane.loss, levels=levels, norm=norm, linewidths=0.9)
+    # Where the loss reads below zero (see Landscape.positive_range) it is drawn as the lowest level.
+    loss = np.clip(plane.loss, norm.vmin, norm.vmax)
+    contours = ax.contour(plane.a, plane.b, loss, levels=levels, norm=norm, linewidths=0.9)
     # Below the plot, as wide as it: a plane as flat as one optimizer's leaves no height for a bar and its label.
     scale = fig.colorbar(
         ScalarMappable(norm, contours.cmap), ax=ax, location="bottom", aspect=50, label=text("training_set_loss", lang)

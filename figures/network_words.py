@@ -99,8 +99,8 @@ def landscape_values(book: Chapter, lang: str) -> dict:
         "second": second,
         "low": percent(min(last_off_plane), lang),
         "high": percent(max(last_off_plane), lang),
-        "lowest": number(float(plane.loss.min()), lang, ".2g"),
-        "highest": number(float(plane.loss.max()), lang, ".2g"),
+        "lowest": number(plane.positive_range[0], lang, ".2g"),
+        "highest": number(plane.positive_range[1], lang, ".2g"),
     }
 
 

@@ -13,7 +13,7 @@ import unicodedata
 
 import matplotlib as mpl
 import numpy as np
-from matplotlib.colors import LogNorm
+from matplotlib.colors import ListedColormap, LogNorm
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, MaxNLocator
 
@@ -23,6 +23,8 @@ from catalog import DECIMAL_SEPARATOR, MINUS, number, terms, text
 from .labels import Row, labelled, looks, pair, rows, separator
 
 DIVERGED_COLOR = "#f1d3cf"
+#: The sweep's cells that never reach the tolerance, and their legend entry.
+UNREACHED_COLOR = "#d9d9d9"
 #: The book's comparison figure: 30 plotted points (the start and 29 updates).
 BOOK_POINTS = 30
 #: Beyond this many points a path's markers are thinned (the line itself keeps every point).
@@ -528,11 +530,13 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
     mesh = ax.pcolormesh(lrs, momenta, steps, shading="nearest", cmap="viridis_r", norm=LogNorm())
     fig.colorbar(mesh, ax=ax, label=text("steps_to_tol", lang))
     unreached = np.where(np.isnan(result.steps_to_tol.T) & ~result.diverged.T, 1.0, np.nan)
-    ax.pcolormesh(lrs, momenta, np.ma.masked_invalid(unreached), shading="nearest", cmap="Greys", vmin=0, vmax=4)
+    ax.pcolormesh(
+        lrs, momenta, np.ma.masked_invalid(unreached), shading="nearest", cmap=ListedColormap([UNREACHED_COLOR])
+    )
     diverged = result.diverged.T.astype(float)
     ax.contourf(lrs, momenta, diverged, levels=[0.5, 1.5], colors=[DIVERGED_COLOR], hatches=["//"])
     ax.fill([], [], color=DIVERGED_COLOR, hatch="//", label=text("diverged_cells", lang))
-    ax.fill([], [], color="#bfbfbf", label=text("never", lang))
+    ax.fill([], [], color=UNREACHED_COLOR, label=text("never", lang))
     if f.eigenvalues is not None:
         best = oc.theory.optimal_heavy_ball(f)
         best_momentum = number(best.momentum, lang, ".2f")

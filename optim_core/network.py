@@ -415,6 +415,13 @@ class Landscape:
     paths: np.ndarray  #: (O, S, 2): each optimizer's recorded weights in the plane's coordinates
     off_plane: np.ndarray  #: (O, S): the fraction of each recorded point's distance from the start off the plane
 
+    @property
+    def positive_range(self) -> tuple[float, float]:
+        """The smallest positive and the largest loss on the grid, for a logarithmic scale: the book's
+        cross-entropy takes the log of ``y + 1e-7``, so where the network is certain of every training digit
+        the loss reads a hair below zero (about -1e-7), which no log scale shows."""
+        return float(self.loss[self.loss > 0].min()), float(self.loss.max())
+
 
 def landscape(training: Training, resolution: int = 31, margin: float = 0.25, workers: int | None = None) -> Landscape:
     """The loss on the plane of the optimizers' weight paths, after Li et al. (2018), *Visualizing the Loss

@@ -267,7 +267,7 @@ def plane_contours(axes: Axes, plane: network.Landscape) -> VGroup:
     lower they lie: this landscape has no formula to tell where its valley is, so the lines do."""
     import contourpy
 
-    levels = np.geomspace(plane.loss.min(), plane.loss.max(), PLANE_LEVELS + 2)[1:-1]
+    levels = np.geomspace(*plane.positive_range, PLANE_LEVELS + 2)[1:-1]
     generator = contourpy.contour_generator(plane.a, plane.b, plane.loss)
     group = VGroup()
     for height, level in enumerate(levels):

@@ -448,6 +448,22 @@ def test_the_surfaces_floor_has_room_for_its_labels(function):
         assert 3 <= len(shown) <= plots.SURFACE_TICKS + 1, shown
 
 
+def test_the_sweeps_legend_shows_the_grey_of_its_unreached_cells():
+    """The legend's swatch for "never reached" was a darker grey than the cells it names."""
+    sweep = oc.sweep("momentum", BOWL, {"lr": [0.01, 0.5, 1.0], "momentum": [0.0, 0.5]}, steps=50, tol=1e-6)
+    assert np.isnan(sweep.steps_to_tol).any()
+    with styled():
+        fig = plots.sweep_figure(sweep, BOWL, tol=1e-6)
+        FigureCanvasAgg(fig).draw()
+    [legend] = fig.legends
+    [swatch] = [
+        h for h, t in zip(legend.legend_handles, legend.get_texts(), strict=True) if t.get_text() == text("never", "en")
+    ]
+    unreached = fig.axes[0].collections[1]  # drawn over the map, where the steps are missing
+    colours = [tuple(c) for c in unreached.get_facecolors() if c[3] > 0]  # masked cells are transparent
+    assert colours and set(colours) == {tuple(swatch.get_facecolor())}
+
+
 def test_german_figures_write_numbers_with_a_decimal_comma():
     t = oc.run(parse_optimizer("sgd:lr=0.95"), BOWL, steps=29)
     with styled(lang="de"):

@@ -1,6 +1,7 @@
 """The network chapter's figures: Figure 6-9, the loss landscape and the noisy bowl draw exactly the engine's
 arrays, in the optimizers' own colours and the book's markers, in every language; baselines; bad input."""
 
+import dataclasses
 import os
 import re
 import shutil
@@ -84,6 +85,19 @@ def test_landscape_draws_the_plane_and_every_projected_path(book):
     ends = [line for line in ax.get_lines() if len(line.get_xydata()) == 1 and line.get_markersize() == 9]
     assert [line.get_marker() for line in ends] == ["o", "X", "s", "D"]
     assert all(line.get_marker() in Line2D.filled_markers and line.get_markeredgecolor() == "white" for line in ends)
+
+
+def test_landscape_draws_a_loss_that_reads_below_zero(book):
+    """The book's cross-entropy takes the log of y + 1e-7, so a network certain of every training digit has a
+    loss of about -1e-7 (Lion alone reached it): its landscape raised "Invalid vmin or vmax" with a traceback."""
+    loss = book.landscape.loss.copy()
+    loss[0, 0] = -9.9e-8
+    certain = dataclasses.replace(book, landscape=dataclasses.replace(book.landscape, loss=loss))
+    assert certain.landscape.positive_range == (float(loss[loss > 0].min()), float(loss.max()))
+    with styled():
+        fig = network_plots.landscape_figure(certain)  # and no warning: the suite turns warnings into errors
+    assert fig.axes[1].xaxis.get_scale() == "log"  # the colour bar below the plane
+    assert "−" not in network_words.landscape_values(certain, "en")["lowest"]
 
 
 def test_landscape_draws_a_shorter_path_over_a_longer_one(book):
