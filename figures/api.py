@@ -51,6 +51,7 @@ def figure(
     function: str | None = None,
     start=None,
     steps: int | None = None,
+    batch: int | Sequence[int] | None = None,
     theme: str = "light",
     lang: str = "en",
     size: str | tuple[float, float] | None = None,
@@ -61,11 +62,13 @@ def figure(
     ``kind`` is one of :data:`FIGURE_KINDS`. ``optimizers`` is a SPEC or a list of them (``"adam:lr=0.3"``;
     default: the kind's), ``function`` a built-in name or an expression in x and y (default: the bowl),
     ``start`` a pair or a list of pairs (each start a path of its own), ``steps`` the number of updates
-    (default: the kind's). ``theme`` is light, dark or transparent, ``lang`` en, de or ja, and ``size`` either
+    (default: the kind's; the network's iterations for training and landscape), ``batch`` a minibatch size
+    (training and landscape: one, the book's 128 by default; noise: a list of up to four, default 3, 10 and
+    100). ``theme`` is light, dark or transparent, ``lang`` en, de or ja, and ``size`` either
     ``"1200x800px"`` (exactly that many pixels at ``dpi``), ``"8x6"`` or ``(8, 6)`` in inches. Bad arguments
     raise :class:`~optim_core.OptvizError` with one line that says what is accepted.
     """
-    job = _job(kind, optimizers, function, start, steps, theme, lang, size, dpi)
+    job = _job(kind, optimizers, function, start, steps, batch, theme, lang, size, dpi)
     validate(job, directory_exists=False)
     with drawn(job, warn=lambda message: None) as fig:  # a diverging path is marked on the figure itself
         _settle(fig, job.theme)
@@ -107,10 +110,15 @@ def _settle(fig: Figure, theme: str) -> None:
     fig.set_layout_engine("none")
 
 
-def _job(kind, optimizers, function, start, steps, theme, lang, size, dpi) -> FigureJob:
+def _job(kind, optimizers, function, start, steps, batch, theme, lang, size, dpi) -> FigureJob:
     """The request as :class:`FigureJob` holds it, each argument checked for its type (the values are checked
     by :func:`figures.jobs.validate`, as on the command line)."""
     kind = _text("kind", kind, "one of " + ", ".join(FIGURE_KINDS)).lower()
+    if kind in KINDS and kind not in FIGURE_KINDS:
+        raise OptvizError(
+            f"{kind} is written as a file, not drawn as a Figure: optviz figure {kind} -o FILE"
+            f" ({', '.join(KINDS[kind].formats)}); the kinds drawn as a Figure are: {', '.join(FIGURE_KINDS)}"
+        )
     if kind not in FIGURE_KINDS:
         files = ", ".join(f"optviz figure {name} -o FILE" for name in KINDS if name not in FIGURE_KINDS)
         raise unknown_name("figure kind", kind, FIGURE_KINDS, f"; the animation and the page are files: {files}")
@@ -121,6 +129,7 @@ def _job(kind, optimizers, function, start, steps, theme, lang, size, dpi) -> Fi
         optimizers=_specs(optimizers),
         starts=() if start is None else tuple(map(tuple, as_starts(start, None)[0].tolist())),
         steps=None if steps is None else check_steps(steps),
+        batches=_batches(batch),
         dpi=_number("dpi", dpi),
         size=size if size is None or isinstance(size, str) else _inches(size),
         theme=_text("theme", theme, "light, dark or transparent"),
@@ -142,6 +151,16 @@ def _specs(optimizers) -> tuple[str, ...]:
     if not isinstance(specs, Sequence) or not all(isinstance(spec, str) for spec in specs):
         raise OptvizError(f"optimizers must be {accepted} (as optviz figure -O takes), got {described(optimizers)}")
     return tuple(specs)
+
+
+def _batches(batch) -> tuple[int, ...]:
+    """``batch`` as the command line's repeated ``--batch``: one size, or a list of them."""
+    if batch is None:
+        return ()
+    sizes = [batch] if not isinstance(batch, Sequence) or isinstance(batch, str) else list(batch)
+    if not sizes or any(isinstance(size, bool) or not isinstance(size, (int, np.integer)) for size in sizes):
+        raise OptvizError(f"batch must be a whole number or a list of them (as --batch takes), got {described(batch)}")
+    return tuple(int(size) for size in sizes)
 
 
 def _number(name: str, value) -> float:

@@ -20,7 +20,9 @@ class OneLineErrors(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            # Outside standalone mode Typer returns an Exit's code, and turns Ctrl-C into Exit(130), instead
+            # of exiting: a code left unused here made an interrupted optviz figure exit 0.
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.Exit as exit_:
             sys.exit(exit_.exit_code)
         except typer.Abort:
@@ -36,6 +38,13 @@ class OneLineErrors(TyperGroup):
             _fail(str(error), 2)
         except OSError as error:
             _fail(f"{error.strerror or error}: {error.filename}" if error.filename else str(error), 1)
+        if isinstance(code, int) and code:
+            from .batch import INTERRUPTED
+
+            if code == INTERRUPTED:
+                _fail("interrupted; every output is written whole or not at all, so nothing partial was left", code)
+            sys.exit(code)
+        return code
 
 
 def _fail(message: str, code: int):

@@ -153,6 +153,9 @@ CASES = [
     ("impulse", "dark", "en", {}),
     ("surface", "light", "en", {"function": "himmelblau", "size": (6, 4.5)}),
     ("sweep", "dark", "de", {"steps": 200, "dpi": 80}),
+    ("noise", "dark", "ja", {"batch": [3, 30]}),
+    ("training", "light", "de", {"steps": 200, "batch": 64}),
+    ("landscape", "transparent", "en", {"size": "800x700px"}),
 ]
 
 
@@ -168,6 +171,9 @@ def command_line(kind, theme, lang, arguments, output):
     args += ["--size", size if isinstance(size, str) else f"{size[0]}x{size[1]}"] if size else []
     for key in ("function", "steps", "dpi"):
         args += [f"--{key}", str(arguments[key])] if key in arguments else []
+    batches = arguments.get("batch", [])
+    for batch in [batches] if isinstance(batches, int) else batches:
+        args += ["--batch", str(batch)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     return output
@@ -235,7 +241,11 @@ def test_vector_files_are_the_same_bytes_however_often_the_figure_was_shown(suff
     ("call", "message"),
     [
         (lambda: figures.figure("pth"), r"unknown figure kind 'pth'; did you mean 'path'\?.*valid: compare"),
-        (lambda: figures.figure("race"), r"the animation and the page are files: optviz figure race -o FILE"),
+        (lambda: figures.figure("race"), r"^race is written as a file, not drawn as a Figure: optviz figure race -o"),
+        (lambda: figures.figure("noise", batch="3"), r"batch must be a whole number or a list of them"),
+        (lambda: figures.figure("noise", batch=[3, 0]), r"batch \(--batch\) must be from 1 to 1,000"),
+        (lambda: figures.figure("noise", batch=[1, 2, 3, 4, 5]), r"noise takes at most 4 batch sizes"),
+        (lambda: figures.figure("path", batch=3), r"path takes no batch sizes \(--batch\)"),
         (lambda: figures.figure(3), r"kind must be a string \(one of path, compare, .*\), got int 3"),
         (lambda: figures.figure("path", oc.get_optimizer("sgd")), r"optimizers must be a SPEC such as 'adam:lr=0.3'"),
         (lambda: figures.figure("overlay", ["sgd", 1]), r"optimizers must be a SPEC"),

@@ -243,6 +243,22 @@ def test_ctrl_c_stops_the_article_exits_130_and_leaves_nothing_temporary(tmp_pat
     assert "index.html" not in names and len([n for n in names if n.endswith(".png")]) < 14
 
 
+def test_ctrl_c_stops_a_figure_with_130_and_one_line(tmp_path):
+    """Typer hands back Ctrl-C as an exit code rather than exiting: unused, an interrupted figure exited 0,
+    silently, and a script went on as if it had been drawn."""
+    optviz = Path(sys.executable).with_name("optviz")
+    command = [optviz, "figure", "training", "-O", "sgd:lr=0.0123", "--steps", "10000", "-o", tmp_path / "t.png"]
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, env={**os.environ, "OPTVIZ_CACHE": str(tmp_path / "cache")}, text=True
+    )
+    time.sleep(3)  # training 10,000 iterations takes far longer
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stderr.startswith("optviz: error: interrupted") and stderr.count("\n") == 1, stderr
+    assert not (tmp_path / "t.png").exists()
+
+
 def _check_gallery_in_chromium(page: Path, expected: int):
     browser = shutil.which("chromium")
     assert browser, "Debian's chromium is missing: scripts/bootstrap.sh installs it"
