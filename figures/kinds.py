@@ -188,8 +188,11 @@ def _surface(job, runs):
     return surface_figure(runs, **job.drawing())
 
 
-#: The sweep's tolerance and grid: Momentum over lr × momentum.
+#: The sweep's tolerance, and its grid of Momentum's settings: 60 learning rates from a fifth of the function's
+#: rate for Momentum to 20 times it (on the bowl 0.02 to 2, across the theory's optimum of 1.34 and the edge of
+#: divergence), and 40 momenta.
 SWEEP_TOL = 1e-6
+SWEEP_RATES, SWEEP_MOMENTA = (0.2, 20.0, 60), (0.0, 0.95, 40)
 
 
 @kind("sweep", "Momentum's steps to f < 1e-6 over lr and momentum", steps=1000, starts=1)
@@ -197,11 +200,14 @@ def _sweep(job, runs):
     import numpy as np
 
     import optim_core as oc
+    from optim_core.spec import parse_optimizer
 
     from .plots import sweep_figure
 
     f = job.objective()
-    grid = {"lr": np.linspace(0.02, 2.0, 60), "momentum": np.linspace(0.0, 0.95, 40)}
+    rate = parse_optimizer("momentum", f).hyperparams["lr"]
+    low, high, count = SWEEP_RATES
+    grid = {"lr": np.linspace(low * rate, high * rate, count), "momentum": np.linspace(*SWEEP_MOMENTA)}
     result = oc.sweep("momentum", f, grid, start=job.start_array(), steps=job.run_steps(), tol=SWEEP_TOL)
     return sweep_figure(result, f, tol=SWEEP_TOL, **job.drawing())
 

@@ -527,7 +527,7 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
     fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot()
     steps = np.ma.masked_invalid(result.steps_to_tol.T)
-    mesh = ax.pcolormesh(lrs, momenta, steps, shading="nearest", cmap="viridis_r", norm=LogNorm())
+    mesh = ax.pcolormesh(lrs, momenta, steps, shading="nearest", cmap="viridis_r", norm=_steps_scale(steps))
     fig.colorbar(mesh, ax=ax, label=text("steps_to_tol", lang))
     unreached = np.where(np.isnan(result.steps_to_tol.T) & ~result.diverged.T, 1.0, np.nan)
     ax.pcolormesh(
@@ -557,6 +557,20 @@ def sweep_figure(result: oc.SweepResult, f: oc.Function, *, tol: float, lang: st
     ax.set_title(math_powers(title), wrap=True)
     fig.legend(loc="outside lower center", ncols=3, fontsize=8)  # below: every cell of the map is data
     return localised(fig, lang)
+
+
+def _steps_scale(steps: np.ma.MaskedArray) -> LogNorm:
+    """The sweep's colour scale: the steps the cells took, or, where no two cells differ (none reached the
+    tolerance, or all in the same number of steps), a decade either side, since a log scale needs a range.
+
+    >>> _steps_scale(np.ma.masked_invalid([np.nan, np.nan])).vmin, _steps_scale(np.ma.masked_invalid([40.0])).vmax
+    (1.0, 400.0)
+    """
+    taken = np.unique(steps.compressed())
+    if len(taken) > 1:
+        return LogNorm()
+    middle = float(taken[0]) if len(taken) else 10**0.5
+    return LogNorm(max(middle / 10, 1.0), middle * 10)
 
 
 def function_label(f: oc.Function, lang: str = "en") -> str:

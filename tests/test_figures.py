@@ -22,7 +22,7 @@ from catalog import text
 from figures import plots
 from figures.article import build
 from figures.explore.chromium import ARGS as CHROMIUM_ARGS
-from figures.jobs import FigureJob, render
+from figures.jobs import FigureJob, drawn, render
 from figures.kinds import KINDS
 from figures.output import save, styled
 from optim_core.spec import GOLF_LEARNING_RATES, parse_optimizer
@@ -478,6 +478,20 @@ def test_the_sweeps_legend_shows_the_grey_of_its_unreached_cells():
     unreached = fig.axes[0].collections[1]  # drawn over the map, where the steps are missing
     colours = [tuple(c) for c in unreached.get_facecolors() if c[3] > 0]  # masked cells are transparent
     assert colours and set(colours) == {tuple(swatch.get_facecolor())}
+
+
+@pytest.mark.parametrize("function", ["rosenbrock", "rastrigin", "bowl"])
+def test_the_sweep_fits_its_rates_to_the_function_and_draws_when_no_cell_reaches_the_tolerance(function, tmp_path):
+    """The grid was the bowl's (η 0.02-2) for every function: on Rosenbrock every cell diverged and on
+    Rastrigin none reaches f < 1e-6, and the empty colour scale raised 'Invalid vmin or vmax' with a traceback."""
+    out = tmp_path / "sweep.png"
+    assert render(FigureJob("sweep", str(out), functions=(function,), steps=300, dpi=40)) == out
+    f = oc.get_function(function)
+    rate = parse_optimizer("momentum", f).hyperparams["lr"]
+    with drawn(FigureJob("sweep", "s.png", functions=(function,), steps=300)) as fig:
+        edges = fig.axes[0].collections[0].get_coordinates()[0, :, 0]  # cell edges, half a step beyond
+    lrs = (edges[:-1] + edges[1:]) / 2
+    assert lrs[0] == pytest.approx(rate / 5, rel=0.02) and lrs[-1] == pytest.approx(20 * rate, rel=0.02)
 
 
 def test_german_figures_write_numbers_with_a_decimal_comma():
