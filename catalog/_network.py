@@ -105,6 +105,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Läufe, die das Bild verlassen: {count} von {runs}",
         "ja": "図の外へ出た実行：{runs} 回中 {count} 回",
     },
+    # A network whose weights blew up (optim_core.network.DIVERGED): noted on its figures, and in its words.
+    "net_diverged": {
+        "en": "{name} diverged after {iteration} iterations",
+        "de": "{name} divergiert nach {iteration} Iterationen",
+        "ja": "{name} は {iteration} 回の反復後に発散",
+    },
     "caption_training": {
         "en": (
             "Figure 6-9 of the book Deep Learning from Scratch (Koki Saitoh), redrawn on real handwritten digits"

@@ -207,6 +207,8 @@ def drawn(job: FigureJob, warn=lambda message: print(message, file=sys.stderr)):
     for path in rows(runs):
         if path.diverged_at >= 0:
             warn(f"warning: {path.optimizer.label()} diverged at step {path.diverged_at}; the figure marks it")
+    for message in job.kind_.warnings(job) if job.kind_.warnings else ():
+        warn(message)
     with styled(job.theme, job.lang), mpl.rc_context({"figure.dpi": job.dpi}):
         yield job.kind_.build(job, runs)
 

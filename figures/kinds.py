@@ -54,6 +54,9 @@ class Kind:
     #: ``caption(job) -> dict``: the values its caption and alt text are written with (default: the paths'
     #: names, function, start and points).
     caption: Callable[[FigureJob], dict] | None = None
+    #: What went wrong but is drawn, for a kind whose builder computes its own numbers (a network that
+    #: diverged), as the lines ``optviz figure`` warns with; a kind of trajectories is warned about by its runs.
+    warnings: Callable[[FigureJob], list[str]] | None = None
 
     def most(self, option: str) -> float:
         """How many times the kind takes ``option``, named as the command line names it (--function, --steps,
@@ -303,6 +306,12 @@ def _chapter(job):
 
 #: What the network's kinds share: the book's four at their class defaults, 2,000 iterations (the book's,
 #: optim_core.network.ITERATIONS) of one batch size, and no start.
+def _network_warnings(job) -> list[str]:
+    from .network_words import diverged_notes
+
+    return [f"warning: {note}; the figure marks it" for _, note in diverged_notes(_chapter(job), "en")]
+
+
 NETWORK_KIND = {
     "steps": 2000,
     "optimizers": _book_optimizers,
@@ -312,6 +321,7 @@ NETWORK_KIND = {
     "check": _check_network,
     "check_steps": _check_iterations,
     "trajectories": False,
+    "warnings": _network_warnings,
 }
 
 

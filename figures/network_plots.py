@@ -20,7 +20,7 @@ from optim_core.minibatch import MinibatchRun
 from optim_core.network import Chapter
 
 from .labels import Row, looks, rows
-from .network_words import chapter_looks, is_whole_data, shares
+from .network_words import chapter_looks, diverged_notes, is_whole_data, shares
 from .plots import (
     corner_note,
     in_frame,
@@ -60,10 +60,18 @@ def training_figure(book: Chapter, *, lang: str = "en", size=(10.0, 4.2)) -> Fig
     loss_ax, accuracy_ax = fig.subplots(1, 2, width_ratios=(3, 2))
     iterations = np.arange(book.iterations)  # the book's x: the loop's index
     looks = chapter_looks(book.optimizers, lang)
-    for look, smoothed, accuracy in zip(looks, book.smoothed, book.test_accuracy, strict=True):
-        style = {"color": look.color, "marker": look.marker, "linestyle": look.linestyle, "label": look.label}
+    # A diverged network says so in its legend entry (the legend fills the corner a note would take), and its
+    # curve is marked where it stops.
+    notes = dict(diverged_notes(book, lang))
+    for index, (look, smoothed, accuracy) in enumerate(zip(looks, book.smoothed, book.test_accuracy, strict=True)):
+        label = notes.get(index, look.label)
+        style = {"color": look.color, "marker": look.marker, "linestyle": look.linestyle, "label": label}
         loss_ax.plot(iterations, smoothed, markevery=BOOK_MARK_EVERY, markersize=5, linewidth=1.3, **style)
         accuracy_ax.plot(book.accuracy_at, accuracy, markersize=5, linewidth=1.3, **style)
+        if index in notes:
+            drawn = np.flatnonzero(~np.isnan(smoothed))
+            end = (drawn[-1], min(float(smoothed[drawn[-1]]), 1.0)) if drawn.size else (0, 1.0)
+            mark_cut(loss_ax, end, look.color)
     loss_ax.set_ylim(0, 1)
     loss_ax.set_xlabel(text("iterations", lang))
     loss_ax.set_ylabel(text("network_loss", lang))
@@ -106,16 +114,22 @@ def landscape_figure(book: Chapter, *, lang: str = "en", size=None) -> Figure:
     pad = rc["xtick.major.pad"] + rc["xtick.major.size"] - rc["xtick.minor.size"]
     scale.ax.xaxis.set_tick_params(which="minor", pad=pad)
     # The shorter path on top: one that runs along a longer one (SGD along Momentum's line) stays in sight.
-    lengths = [np.linalg.norm(np.diff(path, axis=0), axis=1).sum() for path in plane.paths]
+    lengths = [np.nansum(np.linalg.norm(np.diff(path, axis=0), axis=1)) for path in plane.paths]
     depths = np.argsort(np.argsort(lengths, kind="stable")[::-1], kind="stable") / len(lengths)
-    for look, path, depth in zip(chapter_looks(book.optimizers, lang), plane.paths, depths, strict=True):
+    looks = chapter_looks(book.optimizers, lang)
+    for look, path, depth in zip(looks, plane.paths, depths, strict=True):
         ax.plot(
             path[:, 0], path[:, 1], color=look.color, linestyle=look.linestyle, marker=look.marker,
             markevery=PATH_MARK_EVERY, markersize=5, linewidth=1.6, label=look.label, zorder=2 + depth,
         )  # fmt: skip
         # Every end alike, large, filled and edged: the book's "x" is all edge, so its end is the filled "X".
+        # A diverged network's path ends at its last recorded weights before it blew up, marked as cut.
         end = FILLED.get(look.marker, look.marker)
         ax.plot(*path[-1], end, color=look.color, markersize=9, markeredgecolor="white", zorder=4)
+    for index, note in diverged_notes(book, lang):
+        path = plane.paths[index]
+        mark_cut(ax, path[~np.isnan(path[:, 0])][-1], looks[index].color)
+        corner_note(ax, note, looks[index].color)
     start = {"color": mpl.rcParams["text.color"], "markeredgecolor": "white", "label": text("shared_start", lang)}
     ax.plot(*plane.paths[0, 0], "o", markersize=8, zorder=5, **start)
     ax.set_aspect("equal")
@@ -125,6 +139,7 @@ def landscape_figure(book: Chapter, *, lang: str = "en", size=None) -> Figure:
     ax.set_title(text("landscape_explained", lang, share=share), fontweight="normal")
     fig.suptitle(text("landscape_title", lang), fontweight="bold")
     ax.legend(loc="best")  # inside, as on the path figures: the paths start together and leave corners free
+    place_notes(ax)
     localised(fig, lang)
     if size is None:
         _fit(fig)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 import optim_core as oc
 from catalog import grouped, number, terms, text
 from optim_core.minibatch import MinibatchRun
@@ -81,16 +83,33 @@ def training_values(book: Chapter, lang: str) -> dict:
         "batch": grouped(book.batch, lang),
         "test": grouped(TEST_SIZE, lang),
         "every": int(book.accuracy_at[1]),
-        "losses": _each(book.optimizers, [number(float(v), lang, ".2g") for v in book.smoothed[:, -1]], lang),
-        "accuracies": _each(book.optimizers, [percent(float(v), lang, 1) for v in book.test_accuracy[:, -1]], lang),
+        "losses": _each(book.optimizers, _at_end(book, book.smoothed[:, -1], lang, ".2g"), lang),
+        "accuracies": _each(book.optimizers, _at_end(book, book.test_accuracy[:, -1], lang), lang),
     }
+
+
+def _at_end(book: Chapter, values, lang: str, digits: str | None = None) -> list[str]:
+    """Each optimizer's last value (a number in ``digits``, else a percentage), or that it diverged."""
+    written = [number(float(v), lang, digits) if digits else percent(float(v), lang, 1) for v in values]
+    diverged = text("diverged_cells", lang)
+    return [diverged if at >= 0 else value for value, at in zip(written, book.diverged_at, strict=True)]
+
+
+def diverged_notes(book: Chapter, lang: str) -> list[tuple[int, str]]:
+    """For each optimizer whose network diverged: its index and the note its figures write."""
+    looks = chapter_looks(book.optimizers, lang)
+    return [
+        (index, text("net_diverged", lang, name=looks[index].label, iteration=grouped(int(at), lang)))
+        for index, at in enumerate(book.diverged_at)
+        if at >= 0
+    ]
 
 
 def landscape_values(book: Chapter, lang: str) -> dict:
     """The values of ``caption_landscape`` and ``alt_landscape``: how much of the paths the plane holds, how far
     the last weights lie off it, and the range of the loss drawn."""
     plane = book.landscape
-    last_off_plane = [float(v) for v in plane.off_plane[:, -1]]
+    last_off_plane = [float(row[~np.isnan(row)][-1]) for row in plane.off_plane]  # where each path ends
     share, first, second = shares(plane.explained, lang)
     return {
         "names": _names(book.optimizers, lang),

@@ -52,6 +52,10 @@ LOG_DELTA = 1e-7
 DIGIT_SIDE, DIGIT_LEVELS = 8, 16.0
 #: Points of a landscape's grid evaluated per task (see :meth:`Network.losses`).
 LANDSCAPE_CHUNK = 8
+#: A network has diverged once a weight is no longer finite or exceeds this in size (the book's start has
+#: none above 1.6, its trained networks none above 3): its training stops there, as a diverged path on the
+#: bowl is frozen where it left ±1e6.
+DIVERGED = 1e6
 #: The fixed split: this many of the 1,797 digits (20 %) are kept for testing.
 TEST_SIZE = 360
 
@@ -270,6 +274,9 @@ class Training:
     test_accuracy: np.ndarray  #: (O, E)
     weights_at: np.ndarray  #: (S,): iterations 0, 10, ..., T at which the weights were kept
     weights: np.ndarray  #: (O, S, size): the weights after that many updates; ``weights[:, 0]`` is the start
+    #: (O,): the update after which each network's weights diverged (see :data:`DIVERGED`), or -1. From then on
+    #: its losses, accuracies and weights are NaN.
+    diverged_at: np.ndarray
 
     @property
     def iterations(self) -> int:
@@ -297,7 +304,8 @@ def train(
     iteration, drawn with replacement (the book's ``np.random.choice(train_size, batch_size)``) from a
     generator seeded with ``seed``. After each update the minibatch's loss is recorded, as the book does for
     its Figure 6-9. The networks train independently on ``workers`` threads (default: one per core, at most
-    one per optimizer), each matrix product on one thread, so the result does not depend on ``workers``.
+    one per optimizer), each matrix product on one thread, so the result does not depend on ``workers``. A
+    network whose weights diverge (:data:`DIVERGED`) stops there: :attr:`Training.diverged_at` says when.
 
     >>> run = train(["sgd", "adam"], iterations=20)
     >>> run.losses.shape, run.weights.shape, run.accuracy_at.tolist()
@@ -318,15 +326,18 @@ def train(
     losses = np.empty((len(optimizers), iterations))
     accuracy = np.empty((len(optimizers), len(accuracy_at)))
     weights = np.empty((len(optimizers), len(weights_at), network.size))
+    diverged_at = np.full(len(optimizers), -1)
 
     def one(index: int) -> None:
-        _train_one(
+        diverged_at[index] = _train_one(
             optimizers[index], network, start, data, batches, losses[index], accuracy[index], accuracy_at,
             weights[index], weights_at,
         )  # fmt: skip
 
     _on_threads(one, len(optimizers), workers)
-    return Training(optimizers, network, data, seed, batches, losses, accuracy_at, accuracy, weights_at, weights)
+    return Training(
+        optimizers, network, data, seed, batches, losses, accuracy_at, accuracy, weights_at, weights, diverged_at
+    )
 
 
 def _on_threads(task, count: int, workers: int | None) -> None:
@@ -350,8 +361,9 @@ def _on_threads(task, count: int, workers: int | None) -> None:
             list(pool.map(task, range(count)))
 
 
-def _train_one(opt, network, start, data, batches, losses, accuracy, accuracy_at, weights, weights_at) -> None:
-    """One optimizer's run, written into its rows of the records."""
+def _train_one(opt, network, start, data, batches, losses, accuracy, accuracy_at, weights, weights_at) -> int:
+    """One optimizer's run, written into its rows of the records; returns the update after which its weights
+    diverged, with the records from there on NaN, or -1."""
     theta, state = start.copy(), opt.init(start)
     grad = np.empty_like(theta)
     grad_layers = network.layers(grad)
@@ -376,6 +388,12 @@ def _train_one(opt, network, start, data, batches, losses, accuracy, accuracy_at
             losses[k - 1] = before
         theta, state = opt.update(grad, state, theta)
         previous = batches[k]
+        if not np.abs(theta).max() <= DIVERGED:  # NaN compares false
+            losses[k:] = np.nan
+            accuracy[accuracy_at > k] = np.nan
+            weights[weights_at > k] = np.nan
+            return k + 1
+    return -1
 
 
 def smooth(values, window: int = 11, beta: float = 2.0) -> np.ndarray:
@@ -419,8 +437,10 @@ class Landscape:
     def positive_range(self) -> tuple[float, float]:
         """The smallest positive and the largest loss on the grid, for a logarithmic scale: the book's
         cross-entropy takes the log of ``y + 1e-7``, so where the network is certain of every training digit
-        the loss reads a hair below zero (about -1e-7), which no log scale shows."""
-        return float(self.loss[self.loss > 0].min()), float(self.loss.max())
+        the loss reads a hair below zero (about -1e-7), which no log scale shows. A flat grid (around networks
+        that diverged at once) gets a range of 1 % above its value, since a scale needs one."""
+        low, high = float(self.loss[self.loss > 0].min()), float(self.loss.max())
+        return low, max(high, 1.01 * low)
 
 
 def landscape(training: Training, resolution: int = 31, margin: float = 0.25, workers: int | None = None) -> Landscape:
@@ -444,22 +464,28 @@ def landscape(training: Training, resolution: int = 31, margin: float = 0.25, wo
     """
     resolution = _count("resolution", resolution, 3, 201, "grid points per side")
     origin = training.weights[0, 0]
-    moved = training.weights.reshape(-1, training.network.size) - origin
+    # A diverged network's records after its divergence are NaN: they take no part, and its path ends before.
+    kept = ~np.isnan(training.weights[..., 0]).reshape(-1)
+    moved = training.weights.reshape(-1, training.network.size)[kept] - origin
     # The principal directions through the small Gram matrix (one row per recorded point) rather than an SVD
     # of the tall matrix itself: 0.3 s against 7 s for the book's run.
     gram = moved @ moved.T
     variances, vectors = np.linalg.eigh(gram)
-    top = np.argsort(variances)[::-1][:2]
+    total = float(np.trace(gram))
+    top = [i for i in np.argsort(variances)[::-1][:2] if variances[i] > 1e-12 * total]
     directions = (moved.T @ vectors[:, top]).T / np.sqrt(variances[top])[:, None]
     directions *= np.sign(directions.sum(axis=1, keepdims=True))  # eigenvectors have no sign of their own
-    explained = variances[top] / np.trace(gram)
-    coordinates = moved @ directions.T
+    directions = _two_directions(directions, training.network.size)
+    explained = np.array([variances[i] / total for i in top] + [0.0] * (2 - len(top)))
+    coordinates = np.full((len(kept), 2), np.nan)
+    coordinates[kept] = moved @ directions.T
     distance = np.linalg.norm(moved, axis=1)
-    residual = np.sqrt(np.maximum(distance**2 - np.sum(coordinates**2, axis=1), 0.0))
-    off_plane = np.divide(residual, distance, out=np.zeros_like(distance), where=distance > 0)
+    residual = np.sqrt(np.maximum(distance**2 - np.sum(coordinates[kept] ** 2, axis=1), 0.0))
+    off_plane = np.full(len(kept), np.nan)
+    off_plane[kept] = np.divide(residual, distance, out=np.zeros_like(distance), where=distance > 0)
     paths = coordinates.reshape(*training.weights.shape[:2], 2)
-    low, high = paths.reshape(-1, 2).min(axis=0), paths.reshape(-1, 2).max(axis=0)
-    pad = margin * (high - low)
+    low, high = coordinates[kept].min(axis=0), coordinates[kept].max(axis=0)
+    pad = np.where(high > low, margin * (high - low), 1.0)  # a path that never moved gets a unit around it
     a = np.linspace(low[0] - pad[0], high[0] + pad[0], resolution)
     b = np.linspace(low[1] - pad[1], high[1] + pad[1], resolution)
     grid = np.stack(np.meshgrid(a, b), axis=-1).reshape(-1, 2)
@@ -478,6 +504,23 @@ def landscape(training: Training, resolution: int = 31, margin: float = 0.25, wo
     )  # fmt: skip
 
 
+def _two_directions(found: np.ndarray, size: int) -> np.ndarray:
+    """``found`` (0 to 2 orthonormal directions) completed to two with the first coordinate axes, made
+    orthogonal to them: where the networks diverged before their weights were first recorded, or never
+    moved, the recorded points span fewer than two directions, and the plane still needs two."""
+    directions = list(found)
+    for axis in range(size):
+        if len(directions) == 2:
+            break
+        candidate = np.zeros(size)
+        candidate[axis] = 1.0
+        for direction in directions:
+            candidate -= (candidate @ direction) * direction
+        if np.linalg.norm(candidate) > 0.5:
+            directions.append(candidate / np.linalg.norm(candidate))
+    return np.array(directions)
+
+
 @dataclass(frozen=True)
 class Chapter:
     """The network chapter as its pictures show it: Figure 6-9's curves and the landscape of the paths.
@@ -494,6 +537,7 @@ class Chapter:
     accuracy_at: np.ndarray  #: (E,)
     test_accuracy: np.ndarray  #: (O, E)
     landscape: Landscape
+    diverged_at: np.ndarray  #: (O,), as :attr:`Training.diverged_at`
 
     @property
     def smoothed(self) -> np.ndarray:
@@ -532,7 +576,10 @@ def chapter(
     def compute() -> dict[str, np.ndarray]:
         run = train(optimizers, iterations=iterations, batch=batch, seed=seed)
         plane = landscape(run, resolution=resolution)
-        curves = {"losses": run.losses, "accuracy_at": run.accuracy_at, "test_accuracy": run.test_accuracy}
+        curves = {
+            "losses": run.losses, "accuracy_at": run.accuracy_at, "test_accuracy": run.test_accuracy,
+            "diverged_at": run.diverged_at,
+        }  # fmt: skip
         return curves | {f"landscape_{name}": getattr(plane, name) for name in Landscape.__dataclass_fields__}
 
     if cache is False:
@@ -542,5 +589,6 @@ def chapter(
         arrays = cached_arrays(folder / f"chapter-{content_key(settings)[:20]}.npz", engine_fingerprint(), compute)
     plane = Landscape(**{name: arrays[f"landscape_{name}"] for name in Landscape.__dataclass_fields__})
     return Chapter(
-        optimizers, iterations, batch, seed, arrays["losses"], arrays["accuracy_at"], arrays["test_accuracy"], plane
-    )
+        optimizers, iterations, batch, seed, arrays["losses"], arrays["accuracy_at"], arrays["test_accuracy"], plane,
+        arrays["diverged_at"],
+    )  # fmt: skip

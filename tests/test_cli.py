@@ -84,6 +84,16 @@ def test_divergence_is_drawn_warned_and_exits_0(tmp_path):
     assert out.exists()
 
 
+@pytest.mark.parametrize("kind", ["training", "landscape"])
+def test_a_diverging_network_is_drawn_warned_and_exits_0(kind, tmp_path):
+    """As on the bowl: SGD at η = 5 on the network once ended in LinAlgError with a traceback."""
+    out = tmp_path / f"{kind}.png"
+    result = invoke("figure", kind, "-o", out, "-O", "sgd:lr=5", "-O", "adam", "--steps", 100)
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"warning: SGD \(η=5\) diverged after \d+ iterations; the figure marks it\n", result.stderr)
+    assert out.exists()
+
+
 def test_export_csv_and_json(tmp_path):
     csv_path, json_path = tmp_path / "t.csv", tmp_path / "t.json"
     assert invoke("export", "-o", csv_path, "--steps", 5).exit_code == 0

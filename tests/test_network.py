@@ -213,6 +213,37 @@ def test_every_optimizer_trains_every_weight_array(data):
         assert np.all(moved[:, w].max(axis=1) > 0) and np.all(moved[:, b].max(axis=1) > 0), f"layer {layer + 1}"
 
 
+def test_a_diverging_network_stops_where_its_weights_blow_up(data, book_run):
+    """SGD at η = 5 overflows within a few updates: it stops there, its records from then on are NaN, and the
+    plane of the paths is drawn from what was recorded before (it once raised LinAlgError)."""
+    run = nn.train([oc.get_optimizer("sgd", lr=5.0), "sgd"], data=data, iterations=60)
+    assert book_run.diverged_at.tolist() == [-1, -1, -1, -1]
+    at = int(run.diverged_at[0])
+    assert 1 <= at < 30 and run.diverged_at[1] == -1
+    assert np.isfinite(run.losses[0, : at - 1]).all() and np.isnan(run.losses[0, at - 1 :]).all()
+    assert (
+        np.isnan(run.weights[0][run.weights_at >= at]).all() and np.isfinite(run.weights[0][run.weights_at < at]).all()
+    )
+    assert np.isnan(run.test_accuracy[0][run.accuracy_at >= at]).all() and np.isfinite(run.losses[1]).all()
+    clean = nn.train(["sgd"], data=data, iterations=60)
+    assert np.array_equal(clean.weights[0], run.weights[1])  # the other network is untouched
+    plane = nn.landscape(run, resolution=5)
+    assert np.isfinite(plane.explained).all() and np.isfinite(plane.loss).all()
+    assert np.isnan(plane.paths[0][run.weights_at >= at]).all() and np.isfinite(plane.paths[1]).all()
+
+
+def test_a_plane_of_networks_that_never_moved_still_has_two_directions(data):
+    """Diverged before its first record, a network leaves only its start: the plane is completed with the first
+    coordinate axes, holds nothing, and its grid spans a unit around the start."""
+    run = nn.train([oc.get_optimizer("sgd", lr=100.0)], data=data, iterations=20)
+    assert 0 <= run.diverged_at[0] <= 10
+    plane = nn.landscape(run, resolution=3)
+    assert np.allclose(plane.directions @ plane.directions.T, np.eye(2))
+    assert plane.explained.tolist() == [0.0, 0.0] and plane.a.tolist() == [-1.0, 0.0, 1.0]
+    low, high = plane.positive_range
+    assert 0 < low < high
+
+
 def test_the_books_findings(book_run):
     """Figure 6-9: every optimizer learns the digits, and the adaptive ones end lower than plain SGD."""
     assert book_run.losses.shape == (4, 2000) and book_run.weights.shape == (4, 201, 37810)

@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.testing.compare import compare_images
 
 import optim_core as oc
+from catalog import number, text
 from figures import kinds, network_plots, network_words
 from figures.article import build, describe
 from figures.jobs import FigureJob, render
@@ -85,6 +86,24 @@ def test_landscape_draws_the_plane_and_every_projected_path(book):
     ends = [line for line in ax.get_lines() if len(line.get_xydata()) == 1 and line.get_markersize() == 9]
     assert [line.get_marker() for line in ends] == ["o", "X", "s", "D"]
     assert all(line.get_marker() in Line2D.filled_markers and line.get_markeredgecolor() == "white" for line in ends)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_diverged_network_says_so_on_both_figures(lang):
+    sgd = oc.get_optimizer("sgd", lr=5.0)
+    book = network.chapter([sgd, "adam"], iterations=40, resolution=5, cache=False)
+    at = int(book.diverged_at[0])
+    note = text("net_diverged", lang, name=f"SGD (η={number(5.0, lang)})", iteration=at)
+    with styled(lang=lang):
+        training = network_plots.training_figure(book, lang=lang)
+        plane = network_plots.landscape_figure(book, lang=lang, size=(7, 6))
+    loss_ax = training.axes[0]
+    assert loss_ax.get_legend().get_texts()[0].get_text() == note
+    assert any(line.get_marker() == "X" for line in loss_ax.get_lines())
+    assert note in [t.get_text().replace("\n", " ") for t in plane.axes[0].texts]
+    words = network_words.training_values(book, lang)
+    assert text("diverged_cells", lang) in words["losses"] and "nan" not in str(words).lower()
+    assert "nan" not in str(network_words.landscape_values(book, lang)).lower()
 
 
 def test_landscape_draws_a_loss_that_reads_below_zero(book):
@@ -338,7 +357,8 @@ def test_a_network_figure_trains_with_the_books_rates_and_its_own_settings(tmp_p
     real = network.chapter
     monkeypatch.setattr(network, "chapter", lambda *a, **k: asked.append((a, k)) or real(*a, **k))
     render(FigureJob("training", str(tmp_path / "t.png"), optimizers=("sgd", "adam:lr=0.01"), steps=30, batches=(16,)))
-    [(args, settings)] = asked
+    (args, settings), *again = asked  # the warnings read the same chapter back from the cache
+    assert all(call[1] == settings and len(call[0][0]) == len(args[0]) for call in again)
     assert [opt.hyperparams["lr"] for opt in args[0]] == [0.01, 0.01]
     assert settings == {"iterations": 30, "batch": 16}
 
