@@ -18,6 +18,10 @@ def atomic_path(path: Path) -> Iterator[Path]:
     try:
         yield temporary
         os.replace(temporary, path)
+    except OSError as error:  # name the file asked for, not the temporary one beside it
+        if error.filename is None or Path(error.filename) not in (temporary, path):
+            raise
+        raise OSError(error.errno, error.strerror, str(path)) from None
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -35,8 +35,12 @@ def check_writable_parent(path: Path) -> None:
 
 
 def check_creatable_parent(path: Path) -> None:
-    """The folder ``path`` goes into is writable, or can be created (:func:`figures._folders.parent_folders`):
-    its nearest existing ancestor is a writable directory."""
+    """``path`` is not a folder, and the folder it goes into is writable, or can be created
+    (:func:`figures._folders.parent_folders`): its nearest existing ancestor is a writable directory."""
+    if Path(path).is_dir():
+        raise OptvizError(
+            f"output {str(path)!r} is a folder; give a file name in it, such as {str(Path(path) / 'figure.png')!r}"
+        )
     parent = Path(path).absolute().parent
     existing = next(folder for folder in (parent, *parent.parents) if folder.exists())
     if existing != parent and not existing.is_dir():

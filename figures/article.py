@@ -102,7 +102,12 @@ def load_article(path: Path | None, directory: Path, *, lang: str = "en", theme:
         except OptvizError as error:
             raise OptvizError(f"{where}: {error}") from None
         jobs.append(job)
-    return Article(str(document.get("title", text("article_title", lang))), jobs, headings)
+    title = document.get("title", text("article_title", lang))
+    if not isinstance(title, str) or not title.strip():
+        raise OptvizError(
+            f"article spec {path.name!r}: title must be text, such as title = 'Optimizers', got {title!r}"
+        )
+    return Article(title.strip(), jobs, headings)
 
 
 def load_spec(

@@ -31,7 +31,9 @@ class OneLineErrors(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":
                 typer.echo(error.format_message())
                 sys.exit(0)
-            _fail(error.format_message().replace("Value error, ", ""), getattr(error, "exit_code", 2))
+            # One line: Typer lists a choice's values one per line ("Choose from:\n\tpath,\n\tcompare, ...").
+            message = " ".join(error.format_message().replace("Value error, ", "").split())
+            _fail(message, getattr(error, "exit_code", 2))
         except ValueError as error:  # OptvizError is a ValueError; imported lazily to keep start-up fast
             if type(error).__name__ != "OptvizError":
                 raise

@@ -17,6 +17,7 @@ from ._errors import OptvizError
 from .display import style_of
 from .functions import Function, function_names, get_function
 from .optimizer import CONVENTIONS, Optimizer, get_optimizer, optimizer_names
+from .trajectory import DEFAULT_BOUND
 
 #: The book's learning rates for its comparison figure; an optimizer given without lr takes its own.
 BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5, "rmsprop": 0.3, "adam": 0.3}
@@ -279,8 +280,16 @@ def parse_size(text: str) -> Size:
 
 
 def check_start(f: Function, start) -> None:
-    """Refuse starts where ``f`` is not defined (log(x) at x < 0, ...), which would "diverge at step 0"."""
+    """Refuse starts where ``f`` is not defined (log(x) at x < 0, ...), or outside the box in which a path
+    counts as not diverged, either of which would "diverge at step 0"."""
     points = np.asarray(start, dtype=np.float64).reshape(-1, 2)
+    outside = np.abs(points).max(axis=-1) > DEFAULT_BOUND
+    if outside.any():
+        x, y = points[int(np.flatnonzero(outside)[0])]
+        raise OptvizError(
+            f"start ({x:g}, {y:g}) is beyond ±{DEFAULT_BOUND:g}, where a path counts as diverged; give a --start"
+            f" with |x| and |y| at most {DEFAULT_BOUND:g}"
+        )
     with np.errstate(all="ignore"):
         values, grads = f.value(points), f.grad(points)
     bad = ~(np.isfinite(values) & np.isfinite(grads).all(axis=-1))

@@ -94,6 +94,34 @@ def test_a_diverging_network_is_drawn_warned_and_exits_0(kind, tmp_path):
     assert out.exists()
 
 
+def test_an_output_that_is_a_folder_is_refused_before_anything_is_drawn(tmp_path):
+    folder = tmp_path / "plot.png"
+    folder.mkdir()
+    result = invoke("figure", "path", "-o", folder)
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"optviz: error: output {str(folder)!r} is a folder; give a file name in it, such as"
+        f" {str(folder / 'figure.png')!r}\n"
+    )
+    assert list(folder.iterdir()) == []
+
+
+def test_a_failed_write_names_the_file_asked_for_not_its_temporary(tmp_path, monkeypatch):
+    """Where writing fails anyway (root may write nowhere in /sys, for one), the error named the hidden
+    temporary file beside the output."""
+    import figures._atomic as atomic
+
+    def refuse(source, target):
+        raise PermissionError(13, "Permission denied", str(source))
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    out = tmp_path / "p.png"
+    result = invoke("figure", "path", "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr == f"optviz: error: Permission denied: {out}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_csv_and_json(tmp_path):
     csv_path, json_path = tmp_path / "t.csv", tmp_path / "t.json"
     assert invoke("export", "-o", csv_path, "--steps", 5).exit_code == 0
@@ -205,6 +233,7 @@ def test_list_shows_optimizers_and_functions():
         (["figure", "impulse", "--start", "1,1"], "impulse takes no starts (--start)"),
         (["figure", "sweep", "--start", "1,1", "--start", "2,2"], "sweep takes one start (--start)"),
         (["figure", "sweep", "-f", "log(x)", "--start", "-1,1"], "start (-1, 1) is outside the domain"),
+        (["figure", "path", "--start", "1e9,2"], "start (1e+09, 2) is beyond ±1e+06, where a path counts as diverged"),
         (["figure", "vector-sum", "--steps", 5], "vector-sum takes no steps (--steps)"),
         (
             ["figure", "path", "-f", "bowl", "-f", "beale"],
@@ -267,6 +296,13 @@ def test_an_unwritable_directory_is_refused(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_missing_kind_is_one_line_that_lists_the_kinds():
+    result = invoke("figure")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("optviz: error: Missing argument 'KIND'. Choose from: path, compare, overlay,")
+    assert result.stderr.count("\n") == 1
+
+
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
@@ -277,6 +313,11 @@ def test_an_unwritable_directory_is_refused(tmp_path, monkeypatch):
         ('[[figure]]\nkind = "pie"\noutput = "a.png"\n', "unknown figure kind 'pie'"),
         ("title = 1\n[figure\n", "is not valid TOML"),
         ('title = "t"\n', "needs one or more [[figure]] tables"),
+        (
+            'title = 5\n[[figure]]\nkind = "path"\noutput = "a.png"\n',
+            "title must be text, such as title = 'Optimizers'",
+        ),
+        ('title = ["a"]\n[[figure]]\nkind = "path"\noutput = "a.png"\n', "title must be text"),
         ('[[figure]]\nkind = "path"\noutput = "a.png"\nsectoin = "Bowl"\n', "unknown key 'sectoin' (accepted:"),
         (
             '[[figure]]\nkind = "path"\noutput = "a.png"\nsection = { key = "net_titel" }\n',
