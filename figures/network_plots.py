@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.ticker import LogFormatterSciNotation
 
@@ -23,6 +24,7 @@ from .labels import Row, looks, rows
 from .network_words import chapter_looks, diverged_notes, is_whole_data, shares
 from .plots import (
     corner_note,
+    ems,
     in_frame,
     limits,
     localised,
@@ -31,6 +33,7 @@ from .plots import (
     place_notes,
     plot_contour,
     plot_path,
+    two_lines_if_wider,
 )
 
 #: The book marks every 100th iteration of its loss curves.
@@ -49,6 +52,9 @@ NOISY_WIDTH, EXACT_BAND = 0.7, 4.2
 LANDSCAPE_BOX = (7.6, 6.4)
 #: Inches left around what a fitted figure draws, and the rounds of fitting (the layout settles in two).
 FIT_MARGIN, FIT_ROUNDS = 0.06, 4
+#: The share of its panel (or frame) a title may take before it is set on two lines, and the ems a legend entry
+#: takes beside its label (the line sample and the gaps).
+TITLE_ROOM, LEGEND_ENTRY_EMS = 0.85, 5.0
 #: The filled form of a marker that is all edge, for a path's end.
 FILLED = {"x": "X", "+": "P"}
 
@@ -57,7 +63,8 @@ def training_figure(book: Chapter, *, lang: str = "en", size=(10.0, 4.2)) -> Fig
     """Figure 6-9: each optimizer's minibatch loss per iteration through the book's smoothing, on the book's
     axes (loss from 0 to 1), and beside it the test accuracy every 100 iterations."""
     fig = Figure(figsize=size, layout="constrained")
-    loss_ax, accuracy_ax = fig.subplots(1, 2, width_ratios=(3, 2))
+    ratios = (3, 2)
+    loss_ax, accuracy_ax = fig.subplots(1, 2, width_ratios=ratios)
     iterations = np.arange(book.iterations)  # the book's x: the loop's index
     looks = chapter_looks(book.optimizers, lang)
     # A diverged network says so in its legend entry (the legend fills the corner a note would take), and its
@@ -75,12 +82,16 @@ def training_figure(book: Chapter, *, lang: str = "en", size=(10.0, 4.2)) -> Fig
     loss_ax.set_ylim(0, 1)
     loss_ax.set_xlabel(text("iterations", lang))
     loss_ax.set_ylabel(text("network_loss", lang))
-    loss_ax.set_title(text("training_loss_title", lang))
+    # At a small --size the two titles ran into each other: each takes two lines when wider than its panel.
+    room = [TITLE_ROOM * share / sum(ratios) * fig.get_figwidth() * 72 for share in ratios]
+    title_size = FontProperties(size=mpl.rcParams["axes.titlesize"]).get_size_in_points()
+    loss_ax.set_title(two_lines_if_wider(text("training_loss_title", lang), room[0], title_size))
     loss_ax.legend(loc="upper right")
     accuracy_ax.set_ylim(0, 1)
     accuracy_ax.set_xlabel(text("iterations", lang))
     accuracy_ax.set_ylabel(text("test_accuracy", lang))
-    accuracy_ax.set_title(text("test_accuracy_title", lang, every=int(book.accuracy_at[1])))
+    accuracy_title = text("test_accuracy_title", lang, every=int(book.accuracy_at[1]))
+    accuracy_ax.set_title(two_lines_if_wider(accuracy_title, room[1], title_size))
     for ax in (loss_ax, accuracy_ax):
         ax.set_xlim(0, book.iterations)
         ax.grid(True, alpha=0.3)
@@ -200,8 +211,13 @@ def noise_figure(noisy: list[MinibatchRun], exact: oc.Trajectory, *, lang: str =
     if not all(map(is_whole_data, noisy)):
         noisy_label = text("noisy_paths", lang, name=look.label, runs=runs)
         handles.append(Line2D([], [], color=look.color, alpha=noisy_alpha(), linewidth=NOISY_WIDTH, label=noisy_label))
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
-    fig.suptitle(text("noise_title", lang), fontweight="bold")
+    # In a row while the entries fit the frame's width, else one above the other; the title likewise.
+    width = fig.get_figwidth() * 72
+    legend_size = FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size_in_points()
+    row = sum(ems(handle.get_label()) + LEGEND_ENTRY_EMS for handle in handles) * legend_size
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles) if row <= width else 1)
+    title_size = FontProperties(size=mpl.rcParams["figure.titlesize"]).get_size_in_points()
+    fig.suptitle(two_lines_if_wider(text("noise_title", lang), TITLE_ROOM * width, title_size), fontweight="bold")
     return localised(fig, lang)
 
 

@@ -147,6 +147,39 @@ def _wide(character: str) -> bool:
     return unicodedata.east_asian_width(character) in "WF"
 
 
+def ems(line: str) -> float:
+    """About how wide ``line`` is set, in ems of its font: a bold Latin character about 0.62, a Japanese one
+    (East Asian wide) a whole em. An estimate that needs no drawing, erring wide for Latin text."""
+    return sum(1.0 if _wide(c) else 0.62 for c in line)
+
+
+#: Japanese may break between most characters, but not before closing punctuation nor after opening.
+_NO_START, _NO_END = set("）」』、。・ー，："), set("（「『")
+
+
+def two_lines_if_wider(line: str, width_points: float, size: float) -> str:
+    r"""``line`` on two lines, broken nearest its middle, when at ``size`` points it is wider than
+    ``width_points``: at a space, or in Japanese (which has none to break at) between two characters that may
+    part.
+
+    >>> two_lines_if_wider("Minibatch loss, smoothed as in the book", 150, 11)
+    'Minibatch loss, smoothed\nas in the book'
+    >>> two_lines_if_wider("ミニバッチの損失（本と同じ平滑化）", 150, 11)
+    'ミニバッチの損失\n（本と同じ平滑化）'
+    """
+    if ems(line) * size <= width_points:
+        return line
+    if any(map(_wide, line)):
+        places = [i for i in range(1, len(line)) if line[i] not in _NO_START and line[i - 1] not in _NO_END]
+        skip = 0
+    else:
+        places, skip = [i for i, c in enumerate(line) if c == " "], 1
+    if not places:
+        return line
+    middle = min(places, key=lambda i: abs(ems(line[:i]) - ems(line) / 2))
+    return line[:middle] + "\n" + line[middle + skip :]
+
+
 def place_notes(ax) -> None:
     """Stack the axes' notes in the corner where they cover the fewest drawn points: top left unless a path
     runs there (a path that leaves the picture at the top or bottom often does), never lower right, where
@@ -163,10 +196,8 @@ def place_notes(ax) -> None:
     width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
 
     def width(line: str) -> float:
-        """A line's width as a fraction of the axes: a bold Latin character is about 0.62 of the font size wide,
-        a Japanese one (East Asian wide) the whole size."""
-        ems = sum(1.0 if _wide(c) else 0.62 for c in line)
-        return 0.02 + NOTE_SIZE * ems / width_points
+        """A line's width as a fraction of the axes."""
+        return 0.02 + NOTE_SIZE * ems(line) / width_points
 
     for note in notes:
         message = note.get_text()

@@ -106,6 +106,22 @@ def test_a_diverged_network_says_so_on_both_figures(lang):
     assert "nan" not in str(network_words.landscape_values(book, lang)).lower()
 
 
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_at_a_small_size_titles_and_legends_stay_apart_and_inside(book, noisy, lang):
+    """At 900x600 px the training figure's two titles ran into each other; at 1200x800 px the German noise
+    figure's title and legend ran off both sides."""
+    with styled(lang=lang):
+        training = network_plots.training_figure(book, lang=lang, size=(6.0, 4.0))
+        noise = network_plots.noise_figure(*noisy, lang=lang, size=(8.0, 5.33))
+        for fig in (training, noise):
+            FigureCanvasAgg(fig).draw()
+    left, right = (ax.title.get_window_extent() for ax in training.axes[:2])
+    assert left.x1 < right.x0
+    frame = noise.bbox
+    for box in (noise._suptitle.get_window_extent(), noise.legends[0].get_window_extent()):
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, (box, frame)
+
+
 def test_landscape_draws_a_loss_that_reads_below_zero(book):
     """The book's cross-entropy takes the log of y + 1e-7, so a network certain of every training digit has a
     loss of about -1e-7 (Lion alone reached it): its landscape raised "Invalid vmin or vmax" with a traceback."""
