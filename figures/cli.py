@@ -23,8 +23,6 @@ class OneLineErrors(TyperGroup):
             # Outside standalone mode Typer returns an Exit's code, and turns Ctrl-C into Exit(130), instead
             # of exiting: a code left unused here made an interrupted optviz figure exit 0.
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except typer.Exit as exit_:
-            sys.exit(exit_.exit_code)
         except typer.Abort:
             _fail("aborted", 1)
         except TyperException as error:  # Typer's usage errors: bad option values, unknown options, ...

@@ -84,7 +84,7 @@ def training_figure(book: Chapter, *, lang: str = "en", size=(10.0, 4.2)) -> Fig
     loss_ax.set_ylabel(text("network_loss", lang))
     # At a small --size the two titles ran into each other: each takes two lines when wider than its panel.
     room = [TITLE_ROOM * share / sum(ratios) * fig.get_figwidth() * 72 for share in ratios]
-    title_size = FontProperties(size=mpl.rcParams["axes.titlesize"]).get_size_in_points()
+    title_size = _points("axes.titlesize")
     loss_ax.set_title(two_lines_if_wider(text("training_loss_title", lang), room[0], title_size))
     loss_ax.legend(loc="upper right")
     accuracy_ax.set_ylim(0, 1)
@@ -157,6 +157,11 @@ def landscape_figure(book: Chapter, *, lang: str = "en", size=None) -> Figure:
     return fig
 
 
+def _points(setting: str) -> float:
+    """The font size an rcParams ``setting`` holds, in points (the style may name it, as "large")."""
+    return FontProperties(size=mpl.rcParams[setting]).get_size_in_points()
+
+
 class _PlainLog(LogFormatterSciNotation):
     """Labels the ticks a log scale labels (the decades, and between them where a scale spans little), as plain
     numbers in the language's format: 0,6 and 2 rather than 6 × 10⁻¹ and 2 × 10⁰."""
@@ -213,10 +218,10 @@ def noise_figure(noisy: list[MinibatchRun], exact: oc.Trajectory, *, lang: str =
         handles.append(Line2D([], [], color=look.color, alpha=noisy_alpha(), linewidth=NOISY_WIDTH, label=noisy_label))
     # In a row while the entries fit the frame's width, else one above the other; the title likewise.
     width = fig.get_figwidth() * 72
-    legend_size = FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size_in_points()
+    legend_size = _points("legend.fontsize")
     row = sum(ems(handle.get_label()) + LEGEND_ENTRY_EMS for handle in handles) * legend_size
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles) if row <= width else 1)
-    title_size = FontProperties(size=mpl.rcParams["figure.titlesize"]).get_size_in_points()
+    title_size = _points("figure.titlesize")
     fig.suptitle(two_lines_if_wider(text("noise_title", lang), TITLE_ROOM * width, title_size), fontweight="bold")
     return localised(fig, lang)
 
